@@ -1,0 +1,29 @@
+package dev.switchboard.core.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the classifier learned about a request, for the router.
+ *
+ * @param predictedQuality predicted chance of a good answer per model id (may be empty when no model is loaded)
+ * @param requiredCapabilities capabilities the request needs: tools, vision, json
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Classification(
+        TaskType taskType,
+        String domain,
+        Complexity complexity,
+        int inputTokens,
+        int estimatedOutputTokens,
+        Map<String, Double> predictedQuality,
+        List<String> requiredCapabilities,
+        String classifierVersion) {
+}

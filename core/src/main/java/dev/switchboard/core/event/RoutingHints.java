@@ -1,0 +1,32 @@
+package dev.switchboard.core.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.math.BigDecimal;
+
+/**
+ * What the caller tells the router: strategy, a pinned model, limits and switches. Every field is optional.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RoutingHints(
+        Strategy strategy,
+        String model,
+        BigDecimal maxCostUsd,
+        Long maxLatencyMs,
+        Double minQuality,
+        CascadeMode cascade,
+        Priority priority,
+        CacheMode cache) {
+
+    public static final RoutingHints DEFAULTS = new RoutingHints(null, null, null, null, null, null, null, null);
+
+    /** The strategy, {@link Strategy#BALANCED} when unset. */
+    public Strategy strategyOrDefault() {
+        return strategy == null ? Strategy.BALANCED : strategy;
+    }
+}

@@ -11,7 +11,7 @@ import java.time.Instant;
 /**
  * One metered provider call (or cache hit), on {@code llm.usage}.
  *
- * @param eventId derived from request id, attempt and step, so a redelivery carries the same id
+ * @param eventId derived from request id, attempt and step (1 = the first call), so a redelivery carries the same id
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,0 +1,75 @@
+package dev.switchboard.classifier.messaging;
+
+import dev.switchboard.classifier.service.RequestTriage;
+import dev.switchboard.core.Topics;
+import dev.switchboard.core.event.ClassifiedRequest;
+import dev.switchboard.core.event.LlmRequest;
+import dev.switchboard.core.event.LlmResult;
+import dev.switchboard.core.json.Json;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Reads {@code llm.requests}, triages each record and writes the classified request, the rejection or the
+ * dead letter; the record is acknowledged only once what it produced is on Kafka.
+ */
+@ApplicationScoped
+public class RequestConsumer {
+
+    private final RequestTriage triage;
+    private final MutinyEmitter<String> classified;
+    private final MutinyEmitter<String> results;
+
+    public RequestConsumer(RequestTriage triage,
+                           @Channel("classified") MutinyEmitter<String> classified,
+                           @Channel("results") MutinyEmitter<String> results) {
+        this.triage = triage;
+        this.classified = classified;
+        this.results = results;
+    }
+
+    @Incoming("requests")
+    public Uni<Void> consume(Message<String> record) {
+        RequestTriage.Outcome outcome = triage.triage(record.getPayload());
+        if (outcome instanceof RequestTriage.Classified c) {
+            return sendThenAck(classified, classifiedRecord(c.request()), record);
+        }
+        if (outcome instanceof RequestTriage.Rejected r) {
+            return sendThenAck(results, resultRecord(r.result()), record);
+        }
+        String reason = ((RequestTriage.DeadLetter) outcome).reason();
+        return Uni.createFrom().completionStage(record.nack(new UnreadableRecordException(reason),
+                KafkaRecords.deadLetter(reason, Topics.REQUESTS)));
+    }
+
+    /** Acks the incoming record when the broker has the outgoing one; a failed send dead-letters it instead. */
+    private static Uni<Void> sendThenAck(MutinyEmitter<String> emitter, Message<String> out, Message<String> in) {
+        return emitter.sendMessage(out)
+                .onItemOrFailure().transformToUni((ok, failure) -> Uni.createFrom().completionStage(
+                        failure == null ? in.ack() : in.nack(failure)));
+    }
+
+    private static Message<String> classifiedRecord(ClassifiedRequest classified) {
+        LlmRequest request = classified.request();
+        return KafkaRecords.payload(Json.write(classified), request.tenant(),
+                request.id() + "/" + request.attemptOrFirst() + "/classified",
+                ClassifiedRequest.class.getSimpleName(), ClassifiedRequest.SCHEMA_VERSION);
+    }
+
+    private static Message<String> resultRecord(LlmResult result) {
+        return KafkaRecords.payload(Json.write(result), result.id(),
+                result.id() + "/" + result.attempt() + "/result",
+                LlmResult.class.getSimpleName(), LlmResult.SCHEMA_VERSION);
+    }
+
+    /** Why a record went to the dead-letter topic; its message becomes the {@code dead-letter-reason} header. */
+    static final class UnreadableRecordException extends RuntimeException {
+        UnreadableRecordException(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

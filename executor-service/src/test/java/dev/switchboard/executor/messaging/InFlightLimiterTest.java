@@ -1,0 +1,52 @@
+package dev.switchboard.executor.messaging;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The in-flight bound: the consumer may take the next record only while fewer than the limit are running. */
+class InFlightLimiterTest {
+
+    private final List<Runnable> resumed = new ArrayList<>();
+    private final Executor recordingExecutor = task -> {
+        resumed.add(task);
+        task.run();
+    };
+
+    @Test
+    void letsTheConsumerGoOnWhileBelowTheLimit() {
+        InFlightLimiter limiter = new InFlightLimiter(2);
+        limiter.started();
+
+        assertThat(limiter.whenBelowLimit(recordingExecutor).toCompletableFuture()).isDone();
+        assertThat(resumed).isEmpty();
+    }
+
+    @Test
+    void holdsTheConsumerAtTheLimitUntilARequestFinishesThenResumesOnItsExecutor() {
+        InFlightLimiter limiter = new InFlightLimiter(2);
+        limiter.started();
+        limiter.started();
+
+        CompletableFuture<Void> gate = limiter.whenBelowLimit(recordingExecutor).toCompletableFuture();
+        assertThat(gate).isNotDone();
+        assertThat(limiter.inFlight()).isEqualTo(2);
+
+        limiter.finished();
+
+        assertThat(gate).isDone();
+        assertThat(resumed).hasSize(1);
+        assertThat(limiter.inFlight()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsALimitBelowOne() {
+        assertThatThrownBy(() -> new InFlightLimiter(0)).hasMessageContaining("executor.max-in-flight");
+    }
+}

@@ -1,0 +1,169 @@
+package dev.switchboard.router;
+
+import dev.switchboard.core.Topics;
+import dev.switchboard.core.event.ChatMessage;
+import dev.switchboard.core.event.ChatRequest;
+import dev.switchboard.core.event.Classification;
+import dev.switchboard.core.event.ClassifiedRequest;
+import dev.switchboard.core.event.Complexity;
+import dev.switchboard.core.event.ErrorInfo;
+import dev.switchboard.core.event.Headers;
+import dev.switchboard.core.event.LlmRequest;
+import dev.switchboard.core.event.LlmResult;
+import dev.switchboard.core.event.ResultStatus;
+import dev.switchboard.core.event.RoutePlan;
+import dev.switchboard.core.event.RoutedRequest;
+import dev.switchboard.core.event.RoutingHints;
+import dev.switchboard.core.event.Strategy;
+import dev.switchboard.core.event.TaskType;
+import dev.switchboard.core.json.Json;
+import dev.switchboard.testsupport.InjectKafkaCompanion;
+import dev.switchboard.testsupport.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+/** Runs over src/test/resources/test-catalog.json: small-fast (0.55), medium-json (0.80), large (0.95). */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class RouterServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @InjectKafkaCompanion
+    KafkaCompanion companion;
+
+    @Test
+    void plansTheCheapestEligibleModelWithFallbacks() {
+        String id = newId();
+        produce(classified(id, null, Complexity.MEDIUM, List.of("json")));
+
+        ConsumerRecord<String, String> record = awaitRecord(Topics.REQUESTS_ROUTED, r -> id.equals(r.key()));
+
+        RoutePlan plan = Json.read(record.value(), RoutedRequest.class).plan();
+        // small-fast is cheaper but below the 0.75 quality floor of medium complexity.
+        assertThat(plan.primaryModel()).isEqualTo("medium-json");
+        assertThat(plan.fallbacks()).containsExactly("large");
+        assertThat(plan.estimatedCostUsd()).isEqualByComparingTo("0.00055"); // 100 in, 250 out at $0.50/$2.00
+        assertThat(plan.baselineModel()).isEqualTo("large");
+        assertThat(plan.baselineCostUsd()).isEqualByComparingTo("0.0055");
+        assertThat(plan.strategy()).isEqualTo(Strategy.BALANCED);
+        assertThat(plan.rationale()).isEqualTo(
+                "cheapest model meeting json+complexity=medium (min quality 0.75): medium-json at $0.00055 est.");
+        assertThat(header(record, Headers.EVENT_TYPE)).isEqualTo("RoutedRequest");
+        assertThat(header(record, Headers.EVENT_ID)).isEqualTo(id + "/1/routed");
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("switchboard_requests_routed_total{model=\"medium-json\",strategy=\"balanced\"}"));
+    }
+
+    @Test
+    void honoursAPinnedModelFromTheCatalog() {
+        String id = newId();
+        produce(classified(id, "large", Complexity.LOW, List.of()));
+
+        RoutePlan plan = Json.read(awaitRecord(Topics.REQUESTS_ROUTED, r -> id.equals(r.key())).value(),
+                RoutedRequest.class).plan();
+
+        assertThat(plan.primaryModel()).isEqualTo("large");
+        assertThat(plan.steps()).singleElement().satisfies(step -> assertThat(step.provider()).isEqualTo("anthropic"));
+        assertThat(plan.fallbacks()).isEmpty();
+        assertThat(plan.rationale()).startsWith("pinned by hints.model: large");
+    }
+
+    @Test
+    void rejectsAnUnknownPinnedModelWithAResultNamingIt() {
+        String id = newId();
+        produce(classified(id, "gpt-9", Complexity.LOW, List.of()));
+
+        ConsumerRecord<String, String> record = awaitRecord(Topics.RESULTS, r -> id.equals(r.key()));
+
+        LlmResult result = Json.read(record.value(), LlmResult.class);
+        assertThat(result.status()).isEqualTo(ResultStatus.REJECTED);
+        assertThat(result.tenant()).isEqualTo("acme");
+        assertThat(result.attempt()).isEqualTo(1);
+        assertThat(result.error().code()).isEqualTo(ErrorInfo.UNKNOWN_MODEL);
+        assertThat(result.error().message()).contains("'gpt-9'").contains("not in the catalog");
+        assertThat(header(record, Headers.EVENT_TYPE)).isEqualTo("LlmResult");
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("switchboard_requests_rejected_total{code=\"unknown_model\"}"));
+    }
+
+    @Test
+    void deadLettersAnUnreadableRecordAndGoesOn() {
+        String key = "poison-" + newId();
+        String goodId = newId();
+        // Same key for both, so the good record sits behind the bad one on the same partition.
+        produce(new ProducerRecord<>(Topics.REQUESTS_CLASSIFIED, key, "{\"request\": oops"),
+                new ProducerRecord<>(Topics.REQUESTS_CLASSIFIED, key,
+                        Json.write(classifiedRequest(goodId, null, Complexity.LOW, List.of()))));
+
+        ConsumerRecord<String, String> dead = awaitRecord(Topics.DLQ, r -> key.equals(r.key()));
+
+        assertThat(dead.value()).isEqualTo("{\"request\": oops");
+        assertThat(header(dead, "dead-letter-reason")).contains("not a valid ClassifiedRequest");
+        assertThat(header(dead, Headers.DLQ_SERVICE)).isEqualTo("router");
+        assertThat(awaitRecord(Topics.REQUESTS_ROUTED, r -> goodId.equals(r.key())).value()).contains("small-fast");
+    }
+
+    @Test
+    void reportsHealthUp() {
+        await().atMost(WAIT).untilAsserted(() ->
+                given().when().get("/q/health").then().statusCode(200).body("status", is("UP")));
+    }
+
+    private static ProducerRecord<String, String> classified(String id, String pinned, Complexity complexity,
+                                                             List<String> capabilities) {
+        return new ProducerRecord<>(Topics.REQUESTS_CLASSIFIED, "acme",
+                Json.write(classifiedRequest(id, pinned, complexity, capabilities)));
+    }
+
+    private static ClassifiedRequest classifiedRequest(String id, String pinned, Complexity complexity,
+                                                       List<String> capabilities) {
+        RoutingHints hints = new RoutingHints(null, pinned, null, null, null, null, null, null);
+        LlmRequest request = new LlmRequest(LlmRequest.SCHEMA_VERSION, id, 1, "acme", null, null, null, null,
+                new ChatRequest(List.of(ChatMessage.of("user", "Hello")), null, null, null, null), hints, null);
+        Classification classification = new Classification(TaskType.CHAT, "general", complexity, 100, 250,
+                Map.of(), capabilities, "rules-1");
+        return new ClassifiedRequest(ClassifiedRequest.SCHEMA_VERSION, request, classification);
+    }
+
+    @SafeVarargs
+    private void produce(ProducerRecord<String, String>... records) {
+        companion.produceStrings().fromRecords(List.of(records)).awaitCompletion(WAIT);
+    }
+
+    private ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> match) {
+        return companion.consumeStrings()
+                .withGroupId("test-" + newId())
+                .withProp("auto.offset.reset", "earliest")
+                .fromTopics(topic, records -> records.select().where(match).select().first(1))
+                .awaitCompletion(WAIT)
+                .getFirstRecord();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

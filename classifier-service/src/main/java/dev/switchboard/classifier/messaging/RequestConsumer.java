@@ -6,6 +6,8 @@ import dev.switchboard.core.event.ClassifiedRequest;
 import dev.switchboard.core.event.LlmRequest;
 import dev.switchboard.core.event.LlmResult;
 import dev.switchboard.core.json.Json;
+import dev.switchboard.messaging.SwitchboardRecords;
+import dev.switchboard.messaging.UnreadableRecordException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class RequestConsumer {
+
+    static final String SERVICE = "classifier";
 
     private final RequestTriage triage;
     private final MutinyEmitter<String> classified;
@@ -36,40 +40,26 @@ public class RequestConsumer {
     public Uni<Void> consume(Message<String> record) {
         RequestTriage.Outcome outcome = triage.triage(record.getPayload());
         if (outcome instanceof RequestTriage.Classified c) {
-            return sendThenAck(classified, classifiedRecord(c.request()), record);
+            return SwitchboardRecords.sendThenAck(classified, classifiedRecord(c.request()), record);
         }
         if (outcome instanceof RequestTriage.Rejected r) {
-            return sendThenAck(results, resultRecord(r.result()), record);
+            return SwitchboardRecords.sendThenAck(results, resultRecord(r.result()), record);
         }
         String reason = ((RequestTriage.DeadLetter) outcome).reason();
         return Uni.createFrom().completionStage(record.nack(new UnreadableRecordException(reason),
-                KafkaRecords.deadLetter(reason, Topics.REQUESTS)));
-    }
-
-    /** Acks the incoming record when the broker has the outgoing one; a failed send dead-letters it instead. */
-    private static Uni<Void> sendThenAck(MutinyEmitter<String> emitter, Message<String> out, Message<String> in) {
-        return emitter.sendMessage(out)
-                .onItemOrFailure().transformToUni((ok, failure) -> Uni.createFrom().completionStage(
-                        failure == null ? in.ack() : in.nack(failure)));
+                SwitchboardRecords.deadLetter(reason, Topics.REQUESTS, SERVICE)));
     }
 
     private static Message<String> classifiedRecord(ClassifiedRequest classified) {
         LlmRequest request = classified.request();
-        return KafkaRecords.payload(Json.write(classified), request.tenant(),
+        return SwitchboardRecords.payload(Json.write(classified), request.tenant(),
                 request.id() + "/" + request.attemptOrFirst() + "/classified",
                 ClassifiedRequest.class.getSimpleName(), ClassifiedRequest.SCHEMA_VERSION);
     }
 
     private static Message<String> resultRecord(LlmResult result) {
-        return KafkaRecords.payload(Json.write(result), result.id(),
+        return SwitchboardRecords.payload(Json.write(result), result.id(),
                 result.id() + "/" + result.attempt() + "/result",
                 LlmResult.class.getSimpleName(), LlmResult.SCHEMA_VERSION);
-    }
-
-    /** Why a record went to the dead-letter topic; its message becomes the {@code dead-letter-reason} header. */
-    static final class UnreadableRecordException extends RuntimeException {
-        UnreadableRecordException(String reason) {
-            super(reason, null, false, false);
-        }
     }
 }

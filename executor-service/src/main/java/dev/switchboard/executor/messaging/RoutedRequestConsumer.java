@@ -5,23 +5,20 @@ import dev.switchboard.core.event.RoutedRequest;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.executor.config.ExecutorConfig;
 import dev.switchboard.executor.service.ExecutionService;
+import dev.switchboard.messaging.SwitchboardRecords;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -33,7 +30,7 @@ import java.util.concurrent.Executor;
 @ApplicationScoped
 public class RoutedRequestConsumer {
 
-    static final String SERVICE = "executor-service";
+    static final String SERVICE = "executor";
 
     private final ExecutionService executions;
     private final OutcomePublisher publisher;
@@ -58,7 +55,7 @@ public class RoutedRequestConsumer {
             routed = parse(record.getPayload());
         } catch (RuntimeException unreadable) {
             Log.warnf("dead-lettering an unreadable routed request: %s", unreadable.getMessage());
-            record.nack(unreadable, deadLetterHeaders(record, unreadable));
+            record.nack(unreadable, deadLetter(record, unreadable));
             return limiter.whenBelowLimit(resumeHere);
         }
         limiter.started();
@@ -80,7 +77,7 @@ public class RoutedRequestConsumer {
             } else {
                 Log.errorf(failure, "request %s: could not publish its outcome; dead-lettering the record",
                         routed.request().id());
-                record.nack(failure, deadLetterHeaders(record, failure));
+                record.nack(failure, deadLetter(record, failure));
             }
         } finally {
             limiter.finished();
@@ -100,16 +97,11 @@ public class RoutedRequestConsumer {
         return routed;
     }
 
-    private static Metadata deadLetterHeaders(Message<String> record, Throwable reason) {
+    private static Metadata deadLetter(Message<String> record, Throwable reason) {
         String topic = record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown");
         String text = reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
-        return Metadata.of(OutgoingKafkaRecordMetadata.builder()
-                .withHeaders(List.of(
-                        header(Headers.DLQ_REASON, text),
-                        header(Headers.DLQ_SOURCE_TOPIC, topic),
-                        header(Headers.DLQ_SERVICE, SERVICE)))
-                .build());
+        return SwitchboardRecords.deadLetter(text, topic, SERVICE);
     }
 
     private static byte[] traceparent(Message<String> record) {
@@ -117,10 +109,6 @@ public class RoutedRequestConsumer {
                 .map(meta -> meta.getHeaders().lastHeader(Headers.TRACEPARENT))
                 .map(Header::value)
                 .orElse(null);
-    }
-
-    private static RecordHeader header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Resumes the consumer on its own event loop rather than on whichever thread finished a request. */

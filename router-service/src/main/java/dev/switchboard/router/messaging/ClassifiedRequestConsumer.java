@@ -6,6 +6,8 @@ import dev.switchboard.core.event.LlmResult;
 import dev.switchboard.core.event.RoutedRequest;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.router.service.RequestRouter;
+import dev.switchboard.messaging.SwitchboardRecords;
+import dev.switchboard.messaging.UnreadableRecordException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class ClassifiedRequestConsumer {
+
+    static final String SERVICE = "router";
 
     private final RequestRouter router;
     private final MutinyEmitter<String> routed;
@@ -36,40 +40,26 @@ public class ClassifiedRequestConsumer {
     public Uni<Void> consume(Message<String> record) {
         RequestRouter.Outcome outcome = router.route(record.getPayload());
         if (outcome instanceof RequestRouter.Routed r) {
-            return sendThenAck(routed, routedRecord(r.request()), record);
+            return SwitchboardRecords.sendThenAck(routed, routedRecord(r.request()), record);
         }
         if (outcome instanceof RequestRouter.Rejected r) {
-            return sendThenAck(results, resultRecord(r.result()), record);
+            return SwitchboardRecords.sendThenAck(results, resultRecord(r.result()), record);
         }
         String reason = ((RequestRouter.DeadLetter) outcome).reason();
         return Uni.createFrom().completionStage(record.nack(new UnreadableRecordException(reason),
-                KafkaRecords.deadLetter(reason, Topics.REQUESTS_CLASSIFIED)));
-    }
-
-    /** Acks the incoming record when the broker has the outgoing one; a failed send dead-letters it instead. */
-    private static Uni<Void> sendThenAck(MutinyEmitter<String> emitter, Message<String> out, Message<String> in) {
-        return emitter.sendMessage(out)
-                .onItemOrFailure().transformToUni((ok, failure) -> Uni.createFrom().completionStage(
-                        failure == null ? in.ack() : in.nack(failure)));
+                SwitchboardRecords.deadLetter(reason, Topics.REQUESTS_CLASSIFIED, SERVICE)));
     }
 
     private static Message<String> routedRecord(RoutedRequest routedRequest) {
         LlmRequest request = routedRequest.request();
-        return KafkaRecords.payload(Json.write(routedRequest), request.id(),
+        return SwitchboardRecords.payload(Json.write(routedRequest), request.id(),
                 request.id() + "/" + request.attemptOrFirst() + "/routed",
                 RoutedRequest.class.getSimpleName(), RoutedRequest.SCHEMA_VERSION);
     }
 
     private static Message<String> resultRecord(LlmResult result) {
-        return KafkaRecords.payload(Json.write(result), result.id(),
+        return SwitchboardRecords.payload(Json.write(result), result.id(),
                 result.id() + "/" + result.attempt() + "/result",
                 LlmResult.class.getSimpleName(), LlmResult.SCHEMA_VERSION);
-    }
-
-    /** Why a record went to the dead-letter topic; its message becomes the {@code dead-letter-reason} header. */
-    static final class UnreadableRecordException extends RuntimeException {
-        UnreadableRecordException(String reason) {
-            super(reason, null, false, false);
-        }
     }
 }

@@ -107,7 +107,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    /** A TCP port free on this machine right now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

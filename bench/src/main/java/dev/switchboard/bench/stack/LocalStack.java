@@ -5,7 +5,6 @@ import dev.switchboard.testsupport.KafkaBroker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -105,13 +104,13 @@ public final class LocalStack implements AutoCloseable {
         database.serverPid().ifPresent(pid -> pids.record(pid, "postgres"));
 
         progress.accept("Kafka: starting a KRaft broker in this JVM");
-        broker = KafkaBroker.startEmbedded(freePort());
+        broker = KafkaBroker.startEmbedded(KafkaBroker.freePort());
         broker.createTopics(Topics.ALL, Set.of(Topics.BUDGET_STATE));
         progress.accept("Kafka: " + broker.bootstrapServers() + ", topics " + String.join(", ", Topics.ALL));
         progress.accept("Ledger database: " + database.description());
 
         for (SwitchboardService service : SwitchboardService.values()) {
-            int port = freePort();
+            int port = KafkaBroker.freePort();
             Path log = settings.logDir().resolve(service.module() + ".log");
             ServiceProcess process = ServiceProcess.launch(service, service.jar(settings.home()), port,
                     environment(service, port), log);
@@ -212,15 +211,6 @@ public final class LocalStack implements AutoCloseable {
             step.run();
         } catch (RuntimeException e) {
             System.err.println("switchboard: cannot " + what + ": " + e.getMessage());
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
         }
     }
 

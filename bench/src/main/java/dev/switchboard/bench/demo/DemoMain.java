@@ -14,11 +14,17 @@ public final class DemoMain {
     static final String USAGE = """
             usage: ./switchboard <command> [options]
 
-              demo   start a Kafka broker, a PostgreSQL database and the five services, send the built-in
-                     workload (simulated provider, no API keys), print and write the cost report
-                     (.switchboard/demo-report.md and .json)
-                       --latency-ms N   simulated provider latency per call (default 400)
-                       --timeout-s N    how long to wait for all results (default 180)
+              demo   start a Kafka broker, a PostgreSQL database and the five services, send a workload, print and
+                     write the cost report (.switchboard/demo-report.md and .json). No API keys are used.
+                       --latency-ms N     provider latency per call (default 400)
+                       --timeout-s N      how long to wait for all results (default 180)
+                     Built-in workload (default): varied prompts, answered by the simulated provider.
+                     Recorded workload: prompts of benchmark files (format: ../shared/data/routing/README.md),
+                     answered by the replay provider with each chosen model's recorded answer, tokens and cost;
+                     the report adds the recorded quality next to the best single model's.
+                       --data FILE        a benchmark .jsonl file (repeat for more files of the same source)
+                       --models FILE      its models file (default: <source>.models.json next to the first FILE)
+                       --limit N|all      prompts to send, spread over the files (default 200)
               down   stop what a demo left running (processes listed in .switchboard/pids)
 
             environment: SWITCHBOARD_DB_URL, SWITCHBOARD_DB_USER, SWITCHBOARD_DB_PASSWORD (the PostgreSQL server
@@ -53,18 +59,14 @@ public final class DemoMain {
         System.exit(exit);
     }
 
-    private static int demo(StackSettings settings, List<String> options) throws Exception {
-        Duration timeout = Duration.ofSeconds(180);
-        for (int i = 0; i < options.size(); i++) {
-            String option = options.get(i);
-            String value = i + 1 < options.size() ? options.get(++i) : "";
-            switch (option) {
-                case "--latency-ms" -> settings = settings.withSimulatedLatencyMs(positive(option, value));
-                case "--timeout-s" -> timeout = Duration.ofSeconds(positive(option, value));
-                default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
-            }
+    private static int demo(StackSettings settings, List<String> args) throws Exception {
+        DemoOptions options = DemoOptions.parse(args);
+        if (options.latencyMs() != null) {
+            settings = settings.withSimulatedLatencyMs(options.latencyMs());
         }
-        return new DemoRun(settings, timeout, System.out).run();
+        RecordedWorkload recorded = options.recorded()
+                ? RecordedWorkload.load(options.data(), options.models(), options.limit()) : null;
+        return new DemoRun(settings, options.timeout(), System.out, recorded).run();
     }
 
     private static int down(StackSettings settings) {
@@ -78,17 +80,5 @@ public final class DemoMain {
     private static Path stateDir(Path home) {
         String configured = System.getenv("SWITCHBOARD_STATE_DIR");
         return configured == null || configured.isBlank() ? home.resolve(".switchboard") : Path.of(configured);
-    }
-
-    private static int positive(String option, String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
-        }
-        throw new IllegalArgumentException(option + " needs a positive whole number, got '" + value + "'");
     }
 }

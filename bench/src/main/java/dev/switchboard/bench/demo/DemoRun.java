@@ -10,6 +10,8 @@ import dev.switchboard.core.Topics;
 import dev.switchboard.core.catalog.ModelCatalog;
 import dev.switchboard.core.event.LlmRequest;
 import dev.switchboard.core.event.ResultStatus;
+import dev.switchboard.core.recorded.RecordedCatalog;
+import dev.switchboard.core.recorded.ScoreComparison;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** One demo: start the stack, send the built-in workload, wait for every result, report what it cost. */
+/**
+ * One demo: start the stack, send the built-in workload (simulated answers) or recorded benchmark prompts (replayed
+ * answers), wait for every result, report what it cost and, for recorded prompts, how good the answers were.
+ */
 final class DemoRun {
 
     /** Once every result is in, how long to keep listening for duplicates and alerts. */
@@ -32,15 +37,21 @@ final class DemoRun {
     private static final Duration ALERT_WAIT = Duration.ofSeconds(15);
     private static final Duration LEDGER_WAIT = Duration.ofSeconds(30);
     public static final String DATABASE = "switchboard_demo";
+    /** Where a recorded run's converted catalog is written, under the state directory. */
+    static final String CATALOG_FILE = "replay-catalog.json";
 
     private final StackSettings settings;
     private final Duration resultsTimeout;
     private final PrintStream out;
+    private final RecordedWorkload recorded;
 
-    DemoRun(StackSettings settings, Duration resultsTimeout, PrintStream out) {
-        this.settings = settings;
+    /** @param recorded the recorded prompts to send instead of the built-in workload; null for the built-in one */
+    DemoRun(StackSettings settings, Duration resultsTimeout, PrintStream out, RecordedWorkload recorded) {
+        this.settings = recorded == null ? settings : settings.withReplay(new StackSettings.Replay(
+                settings.stateDir().resolve(CATALOG_FILE), recorded.files()));
         this.resultsTimeout = resultsTimeout;
         this.out = out;
+        this.recorded = recorded;
     }
 
     /**
@@ -50,10 +61,9 @@ final class DemoRun {
     int run() throws IOException {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
-        List<LlmRequest> workload = Workload.builtIn();
+        List<LlmRequest> workload = recorded == null ? Workload.builtIn() : recorded.requests();
         List<String> ids = workload.stream().map(LlmRequest::id).toList();
-        out.println("Switchboard demo: " + workload.size() + " requests. Provider: simulated "
-                + "(no API keys used, no real model called; answers and latencies are synthetic).");
+        out.println("Switchboard demo: " + workload.size() + " requests. " + providerLine());
         List<SwitchboardService> missing = LocalStack.missingJars(settings.home());
         if (!missing.isEmpty()) {
             out.println("Not built: " + missing + ". Build first: ./mvnw -DskipTests package (./switchboard demo does).");
@@ -66,6 +76,7 @@ final class DemoRun {
                     + ". Stop it with ./switchboard down");
             return 2;
         }
+        ModelCatalog catalog = recorded == null ? ModelCatalog.builtIn() : writeCatalog();
         LedgerDatabase database = LedgerDatabase.forDemo(DATABASE, out::println);
         try (LocalStack stack = LocalStack.start(settings, database, out::println)) {
             long t1 = System.nanoTime();
@@ -81,10 +92,10 @@ final class DemoRun {
             long t2 = System.nanoTime();
             CostReport report = CostReport.of(ids, collector.results(), collector.alerts(), ledger.spend());
             RunFacts facts = new RunFacts(startedAt, seconds(t2 - t0), seconds(t1 - t0), seconds(t2 - t1),
-                    "simulated", settings.simulatedLatencyMs(), settings.costPerHourThresholdUsd(),
-                    ModelCatalog.builtIn().strongest().id(), database.description(), settings.logDir().toString(),
-                    ledger.note());
-            write(report, facts);
+                    recorded == null ? "simulated" : "replay", settings.simulatedLatencyMs(),
+                    settings.costPerHourThresholdUsd(), catalog.strongest().id(), database.description(),
+                    settings.logDir().toString(), ledger.note(), recordedData());
+            write(report, facts, recorded == null ? null : recorded.compare(collector.results()));
             if (!report.missingIds().isEmpty()) {
                 out.println("No result for " + report.missingIds().size() + " request(s): "
                         + String.join(", ", report.missingIds()) + ". See the logs in " + settings.logDir());
@@ -145,13 +156,37 @@ final class DemoRun {
         }
     }
 
-    private void write(CostReport report, RunFacts facts) throws IOException {
+    private String providerLine() {
+        if (recorded == null) {
+            return "Provider: simulated (no API keys used, no real model called; answers and latencies are synthetic).";
+        }
+        return "Provider: replay (no API keys used, no model called now): recorded answers, tokens and costs of the "
+                + recorded.catalog().size() + " models of " + recorded.modelsFile().getFileName() + " from "
+                + recordedData() + ".";
+    }
+
+    /** The recorded run's catalog, written where every service reads it ({@code SWITCHBOARD_CATALOG_PATH}). */
+    private ModelCatalog writeCatalog() throws IOException {
+        Path file = settings.replay().catalogFile();
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, RecordedCatalog.toCatalogFile(recorded.catalog(), "The models of "
+                + recorded.modelsFile() + " for ./switchboard demo --data " + recordedData()));
+        out.println("Catalog: " + recorded.catalog().size() + " models converted from " + recorded.modelsFile()
+                + " to " + file + " (" + RecordedCatalog.explanation() + ")");
+        return recorded.modelCatalog();
+    }
+
+    private String recordedData() {
+        return recorded == null ? null : String.join(", ", recorded.files().stream().map(Path::toString).toList());
+    }
+
+    private void write(CostReport report, RunFacts facts, ScoreComparison quality) throws IOException {
         Files.createDirectories(settings.stateDir());
         Path markdown = settings.stateDir().resolve("demo-report.md");
         Path json = settings.stateDir().resolve("demo-report.json");
-        String text = ReportRenderer.markdown(report, facts);
+        String text = ReportRenderer.markdown(report, facts, quality);
         Files.writeString(markdown, text);
-        Files.writeString(json, ReportRenderer.json(report, facts));
+        Files.writeString(json, ReportRenderer.json(report, facts, quality));
         out.println();
         out.println(text);
         out.println("Report written to " + markdown + " and " + json);

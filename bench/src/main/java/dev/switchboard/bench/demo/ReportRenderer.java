@@ -2,22 +2,27 @@ package dev.switchboard.bench.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchboard.core.json.Json;
+import dev.switchboard.core.recorded.ScoreComparison;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes a demo's {@link CostReport} as Markdown for people and JSON for tools. */
+/** Writes a demo's {@link CostReport} (and, for recorded prompts, its {@link ScoreComparison}) as Markdown and JSON. */
 final class ReportRenderer {
 
     private ReportRenderer() {
     }
 
-    static String json(CostReport report, RunFacts run) {
+    /** @param quality the recorded scores of a replayed run; null for simulated answers */
+    static String json(CostReport report, RunFacts run, ScoreComparison quality) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("run", run);
         document.put("report", report);
+        if (quality != null) {
+            document.put("quality", quality);
+        }
         try {
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document);
         } catch (JsonProcessingException e) {
@@ -25,13 +30,11 @@ final class ReportRenderer {
         }
     }
 
-    static String markdown(CostReport report, RunFacts run) {
+    /** @param quality the recorded scores of a replayed run; null for simulated answers */
+    static String markdown(CostReport report, RunFacts run, ScoreComparison quality) {
         StringBuilder md = new StringBuilder();
         md.append("# Switchboard demo report\n\n");
-        md.append("> Answers come from the **").append(run.provider()).append("** provider: no API keys were used and ")
-                .append("no real model was called. Token counts and latencies are simulated (")
-                .append(run.simulatedLatencyMs()).append(" ms per call); costs apply the catalog's real list prices ")
-                .append("to those tokens.\n\n");
+        intro(md, run);
         md.append("- Started ").append(run.startedAt()).append(", wall time ").append(run.wallTimeSeconds())
                 .append(" s (stack start ").append(run.stackStartSeconds()).append(" s, workload ")
                 .append(run.workloadSeconds()).append(" s)\n");
@@ -65,6 +68,10 @@ final class ReportRenderer {
             }
         }
 
+        if (quality != null) {
+            QualitySection.append(md, quality, run.recordedData(), run.baselineModel());
+        }
+
         md.append("\n## Latency (end to end, from the results)\n\n");
         md.append("p50 ").append(ms(report.p50LatencyMs())).append(", p95 ").append(ms(report.p95LatencyMs()))
                 .append("\n\n");
@@ -96,6 +103,23 @@ final class ReportRenderer {
             md.append("\n## Missing results\n\n").append(String.join(", ", report.missingIds())).append('\n');
         }
         return md.toString();
+    }
+
+    private static void intro(StringBuilder md, RunFacts run) {
+        if (run.recordedData() == null) {
+            md.append("> Answers come from the **").append(run.provider()).append("** provider: no API keys were used ")
+                    .append("and no real model was called. Token counts and latencies are simulated (")
+                    .append(run.simulatedLatencyMs()).append(" ms per call); costs apply the catalog's real list ")
+                    .append("prices to those tokens.\n\n");
+            return;
+        }
+        md.append("> Answers are **recorded answers** from ").append(run.recordedData()).append(", served by the **")
+                .append(run.provider()).append("** provider: no API keys were used and no model was called now. ")
+                .append("Each answer, its tokens and its cost are what the chosen model produced and cost when the ")
+                .append("benchmark was recorded; the latency is set (").append(run.simulatedLatencyMs())
+                .append(" ms per call), not recorded. The catalog holds the benchmark's models at its list prices; ")
+                .append("their quality levels for routing come from the price rank, never from the recorded scores.")
+                .append("\n\n");
     }
 
     static String usd(BigDecimal amount) {

@@ -9,9 +9,12 @@ import java.time.Instant;
 /**
  * How a demo run went, next to its {@link CostReport}.
  *
- * @param provider      the executor's provider mode ({@code simulated}: no API keys, no real model called)
+ * @param provider      the executor's provider mode ({@code simulated}: no API keys, no real model called;
+ *                      {@code replay}: recorded answers, no API keys)
+ * @param simulatedLatencyMs the provider's delay per call (simulated or replay)
  * @param baselineModel the catalog's strongest model, which the baseline cost assumes for every request
  * @param ledgerNote    why the ledger's spend is missing or disagrees, or null
+ * @param recordedData  the benchmark files the prompts and answers came from, or null for the built-in workload
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunFacts(
@@ -25,5 +28,6 @@ public record RunFacts(
         String baselineModel,
         String database,
         String logDir,
-        String ledgerNote) {
+        String ledgerNote,
+        String recordedData) {
 }

@@ -126,18 +126,16 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        if (settings.replay() != null) {
+            env.put("SWITCHBOARD_CATALOG_PATH", settings.replay().catalogFile().toString());
+        }
         switch (service) {
             case LEDGER -> {
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
                 env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
                 env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
             }
-            case EXECUTOR -> {
-                env.put("EXECUTOR_PROVIDER_MODE", "simulated");
-                env.put("EXECUTOR_SIMULATED_LATENCY_MS", String.valueOf(settings.simulatedLatencyMs()));
-                // up to half as much again, derived from the prompt, so latency percentiles have a spread
-                env.put("EXECUTOR_SIMULATED_JITTER_MS", String.valueOf(settings.simulatedLatencyMs() / 2));
-            }
+            case EXECUTOR -> executorEnvironment(env);
             case ALERTING -> env.put("ALERTING_COST_PER_HOUR_THRESHOLD_USD",
                     settings.costPerHourThresholdUsd().toPlainString());
             default -> {
@@ -145,6 +143,21 @@ public final class LocalStack implements AutoCloseable {
         }
         env.putAll(settings.serviceEnvironment());
         return env;
+    }
+
+    /** Simulated answers, or recorded ones when the settings name benchmark files. */
+    private void executorEnvironment(Map<String, String> env) {
+        if (settings.replay() != null) {
+            env.put("EXECUTOR_PROVIDER_MODE", "replay");
+            env.put("EXECUTOR_REPLAY_DATA", settings.replay().data().stream().map(Path::toString)
+                    .collect(Collectors.joining(",")));
+            env.put("EXECUTOR_REPLAY_LATENCY_MS", String.valueOf(settings.simulatedLatencyMs()));
+            return;
+        }
+        env.put("EXECUTOR_PROVIDER_MODE", "simulated");
+        env.put("EXECUTOR_SIMULATED_LATENCY_MS", String.valueOf(settings.simulatedLatencyMs()));
+        // up to half as much again, derived from the prompt, so latency percentiles have a spread
+        env.put("EXECUTOR_SIMULATED_JITTER_MS", String.valueOf(settings.simulatedLatencyMs() / 2));
     }
 
     private void awaitReady() {

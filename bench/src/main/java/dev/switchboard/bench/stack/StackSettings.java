@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,9 +17,31 @@ import java.util.Map;
  * @param costPerHourThresholdUsd  the alerting service's spend-rate threshold
  * @param readyTimeout             how long all services together may take to become ready
  * @param serviceEnvironment       further environment variables for every service (overrides the defaults)
+ * @param replay                   recorded answers for the executor and the catalog of their models; null for the
+ *                                 simulated provider and the built-in catalog
  */
 public record StackSettings(Path home, Path stateDir, int simulatedLatencyMs, BigDecimal costPerHourThresholdUsd,
-                            Duration readyTimeout, Map<String, String> serviceEnvironment) {
+                            Duration readyTimeout, Map<String, String> serviceEnvironment, Replay replay) {
+
+    /**
+     * The executor in {@code replay} mode.
+     *
+     * @param catalogFile the catalog every service routes and prices with ({@code SWITCHBOARD_CATALOG_PATH})
+     * @param data        the benchmark files whose recorded answers the executor serves
+     *                    ({@code EXECUTOR_REPLAY_DATA}); its latency per call is {@code simulatedLatencyMs}
+     */
+    public record Replay(Path catalogFile, List<Path> data) {
+        public Replay {
+            catalogFile = catalogFile.toAbsolutePath().normalize();
+            data = data.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        }
+    }
+
+    /** Settings with the simulated provider and the built-in catalog. */
+    public StackSettings(Path home, Path stateDir, int simulatedLatencyMs, BigDecimal costPerHourThresholdUsd,
+                         Duration readyTimeout, Map<String, String> serviceEnvironment) {
+        this(home, stateDir, simulatedLatencyMs, costPerHourThresholdUsd, readyTimeout, serviceEnvironment, null);
+    }
 
     /** Children's heap: five services and a broker share a developer laptop. */
     public static final String SERVICE_HEAP = "-Xmx256m";
@@ -38,11 +61,19 @@ public record StackSettings(Path home, Path stateDir, int simulatedLatencyMs, Bi
     }
 
     public StackSettings withSimulatedLatencyMs(int latencyMs) {
-        return new StackSettings(home, stateDir, latencyMs, costPerHourThresholdUsd, readyTimeout, serviceEnvironment);
+        return new StackSettings(home, stateDir, latencyMs, costPerHourThresholdUsd, readyTimeout, serviceEnvironment,
+                replay);
     }
 
     public StackSettings withServiceEnvironment(Map<String, String> environment) {
-        return new StackSettings(home, stateDir, simulatedLatencyMs, costPerHourThresholdUsd, readyTimeout, environment);
+        return new StackSettings(home, stateDir, simulatedLatencyMs, costPerHourThresholdUsd, readyTimeout, environment,
+                replay);
+    }
+
+    /** These settings with the executor replaying recorded answers, every service on their models' catalog. */
+    public StackSettings withReplay(Replay recorded) {
+        return new StackSettings(home, stateDir, simulatedLatencyMs, costPerHourThresholdUsd, readyTimeout,
+                serviceEnvironment, recorded);
     }
 
     public Path logDir() {

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /** Writes an outcome to Kafka: the usage event to {@code llm.usage} and the result to {@code llm.results}. */
@@ -38,12 +40,13 @@ public class OutcomePublisher {
         LlmResult result = outcome.result();
         Uni<Void> sendResult = results.sendMessage(SwitchboardRecords.payload(Json.write(result), result.id(),
                 result.id() + ":" + result.attempt(), "LlmResult", LlmResult.SCHEMA_VERSION, traceparent));
-        UsageEvent event = outcome.usage();
-        if (event == null) {
-            return sendResult.subscribeAsCompletionStage();
+        // One usage event per provider call (retries, fallbacks, cascade steps), all acked before the record is.
+        List<Uni<Void>> sends = new ArrayList<>();
+        for (UsageEvent event : outcome.usage()) {
+            sends.add(usage.sendMessage(SwitchboardRecords.payload(Json.write(event), event.tenant(),
+                    event.eventId(), "UsageEvent", UsageEvent.SCHEMA_VERSION, traceparent)));
         }
-        Uni<Void> sendUsage = usage.sendMessage(SwitchboardRecords.payload(Json.write(event), event.tenant(),
-                event.eventId(), "UsageEvent", UsageEvent.SCHEMA_VERSION, traceparent));
-        return Uni.combine().all().unis(sendUsage, sendResult).discardItems().subscribeAsCompletionStage();
+        sends.add(sendResult);
+        return Uni.combine().all().unis(sends).discardItems().subscribeAsCompletionStage();
     }
 }

@@ -1,9 +1,13 @@
 package dev.switchboard.executor.provider;
 
-/** The adapters a configured provider can use; Anthropic and Gemini adapters join here. */
+/** The wire formats a configured provider can speak, each with its own adapter. */
 public enum ProviderKind {
-    /** OpenAI-compatible chat completions: OpenAI, Together, Groq, vLLM, ... */
+    /** OpenAI chat completions: OpenAI, Azure OpenAI, vLLM, Ollama, Groq, OpenRouter, Together, DeepSeek, ... */
     OPENAI,
+    /** Anthropic Messages API. */
+    ANTHROPIC,
+    /** Google Gemini {@code generateContent}. */
+    GEMINI,
     /** Deterministic local answers, no network. */
     SIMULATED
 }

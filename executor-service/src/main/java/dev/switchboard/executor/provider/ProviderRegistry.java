@@ -4,33 +4,38 @@ import dev.switchboard.core.catalog.ModelSpec;
 import dev.switchboard.core.tokens.TokenCounter;
 import dev.switchboard.executor.config.ExecutorConfig;
 import dev.switchboard.executor.config.ExecutorConfig.ProviderMode;
-import dev.switchboard.executor.provider.openai.OpenAiChatProvider;
+import dev.switchboard.executor.provider.replay.ReplayChatProvider;
+import dev.switchboard.executor.provider.replay.ReplayIndex;
 import dev.switchboard.executor.provider.simulated.SimulatedChatProvider;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The adapters by provider name, built from {@code executor.providers.*}, and the choice of adapter per model:
- * the simulated one for every model in {@code simulated} mode, the model's catalog provider in {@code live} mode.
+ * the simulated one for every model in {@code simulated} mode, the replay one in {@code replay} mode, the model's
+ * catalog provider in {@code live} mode.
  */
 @ApplicationScoped
 public class ProviderRegistry {
 
     private final ProviderMode mode;
     private final SimulatedChatProvider simulated;
+    private final ReplayChatProvider replay;
     private final Map<String, ChatProvider> live = new LinkedHashMap<>();
 
     public ProviderRegistry(ExecutorConfig config, TokenCounter counter) {
         this.mode = config.providerMode();
         this.simulated = new SimulatedChatProvider(config.simulated().latencyMs(), config.simulated().jitterMs(),
                 new ChatTokens(counter), Clock.systemUTC());
+        this.replay = mode == ProviderMode.REPLAY ? replay(config.replay()) : null;
         config.providers().forEach((name, provider) -> live.put(name, create(name, provider, config.http())));
         Log.infof("provider mode %s; live adapters: %s", mode.name().toLowerCase(), live.values());
     }
@@ -40,7 +45,18 @@ public class ProviderRegistry {
         if (mode == ProviderMode.SIMULATED) {
             return Optional.of(simulated);
         }
+        if (mode == ProviderMode.REPLAY) {
+            return Optional.of(replay);
+        }
         return Optional.ofNullable(live.get(model.provider()));
+    }
+
+    /** The replay provider over {@code executor.replay.data}, read now so a bad file stops the executor at once. */
+    private static ReplayChatProvider replay(ExecutorConfig.Replay config) {
+        List<Path> files = config.data().orElse(List.of()).stream().filter(f -> !f.isBlank()).map(Path::of).toList();
+        ReplayIndex index = ReplayIndex.load(files);
+        Log.infof("replay: %d recorded prompts (%d lines) from %s", index.prompts(), index.lines(), files);
+        return new ReplayChatProvider(index, config.latencyMs(), Clock.systemUTC());
     }
 
     public ProviderMode mode() {
@@ -50,13 +66,7 @@ public class ProviderRegistry {
     private ChatProvider create(String name, ExecutorConfig.Provider provider, ExecutorConfig.Http http) {
         return switch (provider.kind()) {
             case SIMULATED -> simulated;
-            case OPENAI -> {
-                String baseUrl = provider.baseUrl().filter(url -> !url.isBlank()).orElseThrow(() ->
-                        new IllegalStateException("executor.providers." + name + ".base-url is required for kind openai"));
-                Duration timeout = provider.requestTimeout().orElse(http.requestTimeout());
-                yield new OpenAiChatProvider(name, baseUrl, provider.apiKey().orElse(null), http.connectTimeout(),
-                        timeout);
-            }
+            case OPENAI, ANTHROPIC, GEMINI -> LiveAdapters.create(name, provider, http);
         };
     }
 
@@ -64,5 +74,8 @@ public class ProviderRegistry {
     void close() {
         live.values().stream().filter(p -> p != simulated).forEach(ChatProvider::close);
         simulated.close();
+        if (replay != null) {
+            replay.close();
+        }
     }
 }

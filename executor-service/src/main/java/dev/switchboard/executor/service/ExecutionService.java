@@ -7,109 +7,114 @@ import dev.switchboard.core.event.ErrorInfo;
 import dev.switchboard.core.event.LlmRequest;
 import dev.switchboard.core.event.RoutePlan;
 import dev.switchboard.core.event.RoutedRequest;
-import dev.switchboard.core.event.TokenUsage;
-import dev.switchboard.core.tokens.TokenCounter;
+import dev.switchboard.core.event.TaskType;
 import dev.switchboard.executor.provider.ChatProvider;
-import dev.switchboard.executor.provider.ChatTokens;
-import dev.switchboard.executor.provider.ProviderCall;
 import dev.switchboard.executor.provider.ProviderErrors;
 import dev.switchboard.executor.provider.ProviderRegistry;
-import dev.switchboard.executor.provider.ProviderReply;
+import dev.switchboard.executor.resilience.CallRecord;
+import dev.switchboard.executor.resilience.Deadline;
+import dev.switchboard.executor.resilience.PlanResult;
+import dev.switchboard.executor.resilience.PlanRunner;
+import dev.switchboard.executor.resilience.PlanRunner.Resolution;
+import dev.switchboard.executor.resilience.PlanRunner.Stage;
+import dev.switchboard.executor.resilience.Target;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
-/**
- * Runs a routed request: the plan's first step on its catalog model through the adapter that serves it, then the
- * result and usage event it produced. Never completes exceptionally: every failure becomes a failed result.
- */
+/** Runs a routed request's plan resiliently and turns the calls into a result and usage events; never fails. */
 @ApplicationScoped
 public class ExecutionService {
 
     private final ModelCatalog catalog;
-    private final ProviderRegistry providers;
+    private final Function<ModelSpec, Optional<ChatProvider>> providers;
+    private final PlanRunner runner;
     private final ExecutorMetrics metrics;
-    private final ChatTokens tokens;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ExecutionService(ModelCatalog catalog, ProviderRegistry providers, ExecutorMetrics metrics,
-                            TokenCounter counter) {
+    @Inject
+    public ExecutionService(ModelCatalog catalog, ProviderRegistry providers, PlanRunner runner,
+                            ExecutorMetrics metrics) {
+        this(catalog, providers::forModel, runner, metrics, Clock.systemUTC());
+    }
+
+    /** @param providers the adapter serving a model, empty when none is configured for its provider */
+    public ExecutionService(ModelCatalog catalog, Function<ModelSpec, Optional<ChatProvider>> providers,
+                            PlanRunner runner, ExecutorMetrics metrics, Clock clock) {
         this.catalog = catalog;
         this.providers = providers;
+        this.runner = runner;
         this.metrics = metrics;
-        this.tokens = new ChatTokens(counter);
+        this.clock = clock;
     }
 
     public CompletionStage<ExecutionOutcome> execute(RoutedRequest routed) {
         LlmRequest request = routed.request();
-        String modelId = firstModel(routed.plan());
-        if (modelId == null) {
+        List<Stage> stages = stages(routed.plan());
+        if (stages.isEmpty()) {
             return failed(request, null, null, ErrorInfo.INVALID_REQUEST, "the plan names no model to run");
         }
         if (request.body() == null || request.body().messages() == null || request.body().messages().isEmpty()) {
-            return failed(request, modelId, null, ErrorInfo.INVALID_REQUEST, "the request has no messages");
+            return failed(request, stages.get(0).models().get(0), null, ErrorInfo.INVALID_REQUEST,
+                    "the request has no messages");
         }
-        Optional<ModelSpec> model = catalog.find(modelId);
-        if (model.isEmpty()) {
-            return failed(request, modelId, null, ErrorInfo.UNKNOWN_MODEL, "model '" + modelId
-                    + "' is not in the executor's catalog");
-        }
-        Optional<ChatProvider> provider = providers.forModel(model.get());
-        if (provider.isEmpty()) {
-            String name = model.get().provider();
-            return failed(request, modelId, name, ProviderErrors.PROVIDER_UNAVAILABLE, "no live adapter is "
-                    + "configured for provider '" + name + "' (model " + modelId + "); configure executor.providers."
-                    + name + " or run with executor.provider-mode=simulated");
-        }
-        int steps = routed.plan().steps() == null ? 1 : routed.plan().steps().size();
-        if (steps > 1) {
-            Log.debugf("request %s: plan has %d steps, running the first only", request.id(), steps);
-        }
-        return call(request, model.get(), provider.get());
-    }
-
-    private CompletionStage<ExecutionOutcome> call(LlmRequest request, ModelSpec model, ChatProvider provider) {
-        ProviderCall call = new ProviderCall(request.id(), request.attemptOrFirst(), model, request.body());
-        long started = System.nanoTime();
-        CompletionStage<ProviderReply> reply;
+        TaskType task = routed.classification() == null ? null : routed.classification().taskType();
+        long started = runner.nanoTime();
+        Long budget = request.hintsOrDefaults().maxLatencyMs();
+        Deadline deadline = new Deadline(started, budget != null && budget > 0 ? budget : null);
+        CompletionStage<PlanResult> run;
         try {
-            reply = provider.complete(call);
-        } catch (RuntimeException e) {
-            reply = CompletableFuture.failedFuture(e);
+            run = runner.run(request, task, stages, this::resolve, deadline);
+        } catch (RuntimeException bug) {
+            run = CompletableFuture.failedFuture(bug);
         }
-        return reply
+        return run.thenApply(plan -> outcome(request, plan, started))
                 .exceptionally(bug -> {
-                    Log.errorf(bug, "request %s: %s adapter failed", request.id(), provider.name());
-                    return ProviderReply.failed(ErrorInfo.PROVIDER_ERROR, provider.name() + " adapter failed: "
-                            + bug.getClass().getSimpleName(), null);
-                })
-                .thenApply(done -> {
-                    long nanos = System.nanoTime() - started;
-                    metrics.call(provider.name(), model.id(), done.isOk(), nanos);
-                    if (!done.isOk()) {
-                        Log.warnf("request %s: %s call to %s failed: %s", request.id(), provider.name(), model.id(),
-                                done.error().message());
-                    }
-                    return ExecutionOutcome.called(request, model, catalog.strongest(), provider.name(),
-                            withUsage(done, call), TimeUnit.NANOSECONDS.toMillis(nanos), clock.instant());
+                    Log.errorf(bug, "request %s: execution failed", request.id());
+                    return ExecutionOutcome.notCalled(request, stages.get(0).models().get(0), null,
+                            new ErrorInfo(ErrorInfo.PROVIDER_ERROR, "the executor failed: "
+                                    + bug.getClass().getSimpleName()), clock.instant());
                 });
     }
 
-    /** The reply, with tokens counted here when a server answered without a usage block (never billed as $0). */
-    private ProviderReply withUsage(ProviderReply reply, ProviderCall call) {
-        if (!reply.isOk() || reply.usage() != null) {
-            return reply;
+    private ExecutionOutcome outcome(LlmRequest request, PlanResult plan, long started) {
+        for (CallRecord call : plan.calls()) {
+            metrics.call(call.provider(), call.model().id(), call.ok(),
+                    TimeUnit.MILLISECONDS.toNanos(call.latencyMs()));
         }
-        ModelSpec model = call.model();
-        TokenUsage counted = new TokenUsage(tokens.prompt(call.body(), model), 0,
-                tokens.text(reply.response().firstText(), model));
-        return ProviderReply.ok(reply.response(), counted);
+        if (!plan.ok()) {
+            Log.warnf("request %s failed after %d call(s): %s: %s", request.id(), plan.calls().size(),
+                    plan.error().code(), plan.error().message());
+        }
+        long latencyMs = TimeUnit.NANOSECONDS.toMillis(runner.nanoTime() - started);
+        return ExecutionOutcome.of(request, plan, catalog.strongest(), latencyMs, clock.instant());
+    }
+
+    /** A model's target, or why it cannot be called: not in the catalog, or no adapter for its provider. */
+    private Resolution resolve(String modelId) {
+        Optional<ModelSpec> model = catalog.find(modelId);
+        if (model.isEmpty()) {
+            return Resolution.unavailable(new ErrorInfo(ErrorInfo.UNKNOWN_MODEL, "model '" + modelId
+                    + "' is not in the executor's catalog"), null);
+        }
+        Optional<ChatProvider> provider = providers.apply(model.get());
+        if (provider.isEmpty()) {
+            String name = model.get().provider();
+            return Resolution.unavailable(new ErrorInfo(ProviderErrors.PROVIDER_UNAVAILABLE, "no live adapter is "
+                    + "configured for provider '" + name + "' (model " + modelId + "); configure executor.providers."
+                    + name + " or run with executor.provider-mode=simulated"), name);
+        }
+        return Resolution.of(new Target(model.get(), provider.get()));
     }
 
     private CompletionStage<ExecutionOutcome> failed(LlmRequest request, String model, String provider, String code,
@@ -119,15 +124,33 @@ public class ExecutionService {
                 new ErrorInfo(code, message), clock.instant()));
     }
 
-    /** The first step's model, else the plan's primary model. */
-    private static String firstModel(RoutePlan plan) {
+    /**
+     * The plan as stages: one per cascade step (else the primary model alone), the plan's fallbacks after the
+     * last step's model.
+     */
+    static List<Stage> stages(RoutePlan plan) {
         if (plan == null) {
-            return null;
+            return List.of();
         }
-        List<CascadeStep> steps = plan.steps();
-        if (steps != null && !steps.isEmpty() && steps.get(0) != null && steps.get(0).model() != null) {
-            return steps.get(0).model();
+        List<CascadeStep> steps = plan.steps() == null ? List.of() : plan.steps().stream()
+                .filter(step -> step != null && step.model() != null && !step.model().isBlank())
+                .toList();
+        if (steps.isEmpty()) {
+            if (plan.primaryModel() == null || plan.primaryModel().isBlank()) {
+                return List.of();
+            }
+            steps = List.of(new CascadeStep(plan.primaryModel(), null, null));
         }
-        return plan.primaryModel();
+        List<String> fallbacks = plan.fallbacks() == null ? List.of()
+                : plan.fallbacks().stream().filter(Objects::nonNull).toList();
+        List<Stage> stages = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            List<String> models = new ArrayList<>(List.of(steps.get(i).model()));
+            if (i == steps.size() - 1) {
+                models.addAll(fallbacks);
+            }
+            stages.add(new Stage(models, steps.get(i).acceptThreshold()));
+        }
+        return stages;
     }
 }

@@ -2,14 +2,18 @@ package dev.switchboard.executor.messaging;
 
 import dev.switchboard.core.Topics;
 import dev.switchboard.core.event.CascadeStep;
+import dev.switchboard.core.event.CascadeTraceEntry;
 import dev.switchboard.core.event.ChatMessage;
 import dev.switchboard.core.event.ChatRequest;
+import dev.switchboard.core.event.Classification;
+import dev.switchboard.core.event.Complexity;
 import dev.switchboard.core.event.Headers;
 import dev.switchboard.core.event.LlmRequest;
 import dev.switchboard.core.event.LlmResult;
 import dev.switchboard.core.event.ResultStatus;
 import dev.switchboard.core.event.RoutePlan;
 import dev.switchboard.core.event.RoutedRequest;
+import dev.switchboard.core.event.TaskType;
 import dev.switchboard.core.event.UsageEvent;
 import dev.switchboard.core.event.UsageOutcome;
 import dev.switchboard.core.json.Json;
@@ -24,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +38,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The executor against a real broker: routed requests in, results and usage events out, bad records dead-lettered. */
 @QuarkusTest
@@ -111,7 +117,10 @@ class ExecutorFlowTest {
     @Test
     void answersAnUnknownModelWithAFailedResult() {
         String id = "req-" + UUID.randomUUID();
-        produce(id, Json.write(routed(id, "gpt-9-ultra")));
+        RoutedRequest routed = routed(id, "gpt-9-ultra");
+        produce(id, Json.write(new RoutedRequest(routed.schemaVersion(), routed.request(), null, new RoutePlan(
+                "gpt-9-ultra", List.of(new CascadeStep("gpt-9-ultra", "openai", null)), List.of(), null, null, null,
+                null, "unknown model, nothing to fall back to"))));
 
         LlmResult result = Json.read(companion.consumeStrings()
                 .fromTopics(Topics.RESULTS, records -> records.select().where(r -> id.equals(r.key())))
@@ -119,6 +128,31 @@ class ExecutorFlowTest {
         assertThat(result.status()).isEqualTo(ResultStatus.FAILED);
         assertThat(result.error().code()).isEqualTo("unknown_model");
         assertThat(result.costUsd()).isZero();
+    }
+
+    @Test
+    void escalatesADraftTheGateTurnsDownAndPublishesAUsageEventPerCall() {
+        String id = "req-" + UUID.randomUUID();
+        RoutedRequest routed = routed(id, "gpt-4.1-nano");
+        // A code task: the simulated drafter writes prose, which the quality gate turns down.
+        Classification code = new Classification(TaskType.CODE, "software", Complexity.MEDIUM, 12, 200, Map.of(),
+                List.of(), "test");
+        produce(id, Json.write(new RoutedRequest(routed.schemaVersion(), routed.request(), code, routed.plan())));
+
+        LlmResult result = Json.read(companion.consumeStrings()
+                .fromTopics(Topics.RESULTS, records -> records.select().where(r -> id.equals(r.key())))
+                .awaitRecords(1, WAIT).getFirstRecord().value(), LlmResult.class);
+        assertThat(result.status()).isEqualTo(ResultStatus.OK);
+        assertThat(result.model()).isEqualTo("gpt-4.1");
+        assertThat(result.cascade()).extracting(CascadeTraceEntry::model).containsExactly("gpt-4.1-nano", "gpt-4.1");
+        List<UsageEvent> usage = companion.consumeStrings()
+                .fromTopics(Topics.USAGE, records -> records.select().where(r -> r.value().contains(id)))
+                .awaitRecords(2, WAIT).getRecords().stream()
+                .map(r -> Json.read(r.value(), UsageEvent.class)).toList();
+        assertThat(usage).extracting(UsageEvent::eventId, UsageEvent::accepted)
+                .containsExactlyInAnyOrder(tuple(id + ":2:1", false), tuple(id + ":2:2", true));
+        assertThat(usage.stream().map(UsageEvent::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(result.costUsd());
     }
 
     private void produce(String key, String value) {

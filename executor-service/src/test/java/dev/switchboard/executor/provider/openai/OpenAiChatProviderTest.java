@@ -6,8 +6,10 @@ import dev.switchboard.core.catalog.ModelSpec;
 import dev.switchboard.core.event.ChatMessage;
 import dev.switchboard.core.event.ChatRequest;
 import dev.switchboard.core.event.TokenUsage;
+import dev.switchboard.executor.provider.ApiKeys;
 import dev.switchboard.executor.provider.ProviderCall;
 import dev.switchboard.executor.provider.ProviderReply;
+import dev.switchboard.executor.provider.http.HttpSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,8 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -26,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,7 +123,9 @@ class OpenAiChatProviderTest {
             "429 | rate_limited   | tokens                | rate_limit_exceeded | Rate limit reached for gpt-4.1-mini in organization org-abc on tokens per min (TPM): Limit 200000, Used 199000, Requested 1600. Please try again in 180ms.",
             "500 | provider_error | server_error          |                     | The server had an error while processing your request. Sorry about that!",
             "404 | model_not_found| invalid_request_error | model_not_found     | The model `gpt-4.1-mini` does not exist or you do not have access to it.",
-            "400 | invalid_request| invalid_request_error | context_length_exceeded | Input exceeds the maximum context length of 1047576 tokens."
+            "429 | quota_exceeded | insufficient_quota    | insufficient_quota  | You exceeded your current quota, please check your plan and billing details.",
+            "400 | invalid_request| invalid_request_error | invalid_value       | Invalid value for 'temperature': expected a number between 0 and 2.",
+            "400 | context_length_exceeded | invalid_request_error | context_length_exceeded | Input exceeds the maximum context length of 1047576 tokens."
     })
     void mapsErrorBodiesToStableCodesWithTheProvidersMessageAndNoKey(int status, String code, String type,
                                                                     String providerCode, String message) {
@@ -150,13 +158,126 @@ class OpenAiChatProviderTest {
         assertThat(reply.retryable()).isTrue();
     }
 
+    @Test
+    void speaksAzureOpenAiThroughPathQueryAndAuthHeader() {
+        String path = "/openai/deployments/gpt-4.1-mini-prod/chat/completions";
+        server.stubFor(post(urlPathEqualTo(path)).willReturn(json(200, """
+                {"id":"chatcmpl-1","object":"chat.completion","created":1745920000,"model":"gpt-4.1-mini",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"Paris."},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":14,"completion_tokens":2,"total_tokens":16,
+                          "prompt_tokens_details":{"cached_tokens":0}}}""")));
+        HttpSettings azure = new HttpSettings(server.baseUrl(), "/openai/deployments/{model}/chat/completions",
+                "api-key", Map.of("x-ms-client-request-id", "switchboard"), Map.of("api-version", "2024-10-21"),
+                ApiKeys.of(List.of(API_KEY)), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        ModelSpec deployment = new ModelSpec("gpt-4.1-mini", "azure", "o200k_base",
+                CATALOG.require("gpt-4.1-mini").pricing(), 1_047_576, 32_768, Set.of(), 500, 100, 0.7, "test",
+                "gpt-4.1-mini-prod");
+
+        ProviderReply reply = complete(new OpenAiChatProvider("azure", azure, Clock.systemUTC()), deployment);
+
+        assertThat(reply.usage()).isEqualTo(new TokenUsage(14, 0, 2));
+        server.verify(postRequestedFor(urlEqualTo(path + "?api-version=2024-10-21"))
+                .withHeader("api-key", equalTo(API_KEY))
+                .withHeader("Authorization", absent())
+                .withHeader("x-ms-client-request-id", equalTo("switchboard")));
+    }
+
+    @Test
+    void takesTheWaitFromOpenAisRateLimitResetWhenThereIsNoRetryAfter() {
+        server.stubFor(post(PATH).willReturn(json(429, """
+                {"error":{"message":"Rate limit reached for gpt-4.1-mini on tokens per min (TPM): Limit 200000.",
+                 "type":"tokens","param":null,"code":"rate_limit_exceeded"}}""")
+                .withHeader("x-ratelimit-remaining-requests", "499")
+                .withHeader("x-ratelimit-reset-requests", "120ms")
+                .withHeader("x-ratelimit-remaining-tokens", "0")
+                .withHeader("x-ratelimit-reset-tokens", "6m0.5s")));
+
+        ProviderReply reply = call(provider(Duration.ofSeconds(5)), "gpt-4.1-mini");
+
+        assertThat(reply.error().code()).isEqualTo("rate_limited");
+        assertThat(reply.retryAfter()).isEqualTo(Duration.ofMillis(360_500));
+    }
+
+    @Test
+    void movesToTheNextKeyAfterA429AndSticksToIt() {
+        String first = "sk-test-FIRSTKEY0000000000";
+        String second = "sk-test-SECONDKEY111111111";
+        server.stubFor(post(PATH).withHeader("Authorization", equalTo("Bearer " + first)).willReturn(json(429, """
+                {"error":{"message":"Rate limit reached for requests","type":"requests","param":null,
+                 "code":"rate_limit_exceeded"}}""").withHeader("retry-after", "20")));
+        server.stubFor(post(PATH).withHeader("Authorization", equalTo("Bearer " + second)).willReturn(json(200, """
+                {"id":"chatcmpl-1","object":"chat.completion","created":1745920000,"model":"gpt-4.1-mini",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"Paris."},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":14,"completion_tokens":2,"total_tokens":16}}""")));
+        ApiKeys keys = ApiKeys.of(List.of(first, second));
+        OpenAiChatProvider provider = new OpenAiChatProvider("openai", HttpSettings.of(server.baseUrl() + "/v1",
+                keys, Duration.ofSeconds(2), Duration.ofSeconds(5)), Clock.systemUTC());
+
+        ProviderReply limited = call(provider, "gpt-4.1-mini");
+        ProviderReply retried = call(provider, "gpt-4.1-mini");
+        ProviderReply next = call(provider, "gpt-4.1-mini");
+
+        assertThat(limited.error().code()).isEqualTo("rate_limited");
+        assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(retried.isOk()).isTrue();
+        assertThat(next.isOk()).isTrue();
+        assertThat(keys.current()).isEqualTo(second);
+        server.verify(1, postRequestedFor(urlEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer " + first)));
+        server.verify(2, postRequestedFor(urlEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer " + second)));
+        assertThat(provider.toString()).contains("2 keys").doesNotContain("FIRSTKEY").doesNotContain("SECONDKEY");
+    }
+
+    @Test
+    void readsDeepSeeksCacheHitsAsCachedTokens() {
+        server.stubFor(post(PATH).willReturn(json(200, """
+                {"id":"930c60df-bf64-41c9-a88e-3ec75f81e00e","object":"chat.completion","created":1745920000,
+                 "model":"deepseek-chat","choices":[{"index":0,"message":{"role":"assistant","content":"Paris."},
+                 "logprobs":null,"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":1600,"completion_tokens":3,"total_tokens":1603,
+                          "prompt_cache_hit_tokens":1536,"prompt_cache_miss_tokens":64},
+                 "system_fingerprint":"fp_8802369eaa_prod0425fp8"}""")));
+
+        ProviderReply reply = call(provider(Duration.ofSeconds(5)), "gpt-4.1-mini");
+
+        assertThat(reply.usage()).isEqualTo(new TokenUsage(1600, 1536, 3));
+        assertThat(reply.response().usage().promptTokensDetails().cachedTokens()).isEqualTo(1536);
+    }
+
+    @Test
+    void readsVllmsFlatErrorBodyAndItsContextLengthMessage() {
+        server.stubFor(post(PATH).willReturn(json(400, """
+                {"object":"error","message":"This model's maximum context length is 8192 tokens. However, you \
+                requested 8203 tokens (7691 in the messages, 512 in the completion). Please reduce the length of \
+                the messages or completion.","type":"BadRequestError","param":null,"code":400}""")));
+
+        ProviderReply reply = call(provider(Duration.ofSeconds(5)), "gpt-4.1-mini");
+
+        assertThat(reply.error().code()).isEqualTo("context_length_exceeded");
+        assertThat(reply.retryable()).isFalse();
+        assertThat(reply.error().message()).contains("maximum context length is 8192 tokens", "type=BadRequestError")
+                .doesNotContain("code=400");
+    }
+
+    @Test
+    void readsAnUnreadableSuccessAsARetryableMalformedResponse() {
+        server.stubFor(post(PATH).willReturn(json(200, "{\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"mess")));
+
+        ProviderReply reply = call(provider(Duration.ofSeconds(5)), "gpt-4.1-mini");
+
+        assertThat(reply.error().code()).isEqualTo("malformed_response");
+        assertThat(reply.retryable()).isTrue();
+    }
+
     private static OpenAiChatProvider provider(Duration requestTimeout) {
         return new OpenAiChatProvider("openai", server.baseUrl() + "/v1/", API_KEY, Duration.ofSeconds(2),
                 requestTimeout);
     }
 
     private static ProviderReply call(OpenAiChatProvider provider, String modelId) {
-        ModelSpec model = CATALOG.require(modelId);
+        return complete(provider, CATALOG.require(modelId));
+    }
+
+    private static ProviderReply complete(OpenAiChatProvider provider, ModelSpec model) {
         ChatRequest body = new ChatRequest(List.of(ChatMessage.of("user", "What is the capital of France?")), 64,
                 0.2, null, null);
         try {

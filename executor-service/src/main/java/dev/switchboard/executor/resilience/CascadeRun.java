@@ -1,0 +1,111 @@
+package dev.switchboard.executor.resilience;
+
+import dev.switchboard.core.cascade.GateVerdict;
+import dev.switchboard.core.cascade.QualityGate;
+import dev.switchboard.core.event.ChatResponse;
+import dev.switchboard.core.event.ErrorInfo;
+import dev.switchboard.core.event.LlmRequest;
+import dev.switchboard.core.event.TaskType;
+import dev.switchboard.executor.provider.ProviderCall;
+import io.quarkus.logging.Log;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/** One request attempt's run through its plan: call, gate, accept or escalate, fall back. */
+final class CascadeRun {
+
+    private final GuardedCaller caller;
+    private final LlmRequest request;
+    private final TaskType task;
+    private final List<PlanRunner.Stage> stages;
+    private final Function<String, PlanRunner.Resolution> resolver;
+    private final Deadline deadline;
+    private final CallLog log = new CallLog();
+    private final Set<String> tried = new HashSet<>();
+    private ErrorInfo lastError;
+    private String lastModel;
+    private String lastProvider;
+
+    CascadeRun(GuardedCaller caller, LlmRequest request, TaskType task, List<PlanRunner.Stage> stages,
+               Function<String, PlanRunner.Resolution> resolver, Deadline deadline) {
+        this.caller = caller;
+        this.request = request;
+        this.task = task;
+        this.stages = stages;
+        this.resolver = resolver;
+        this.deadline = deadline;
+    }
+
+    CompletionStage<PlanResult> start() {
+        return stage(0);
+    }
+
+    private CompletionStage<PlanResult> stage(int index) {
+        PlanRunner.Stage stage = stages.get(index);
+        boolean last = index == stages.size() - 1;
+        return firstAnswer(stage.models(), 0).thenCompose(outcome -> switch (outcome.kind()) {
+            case ANSWERED -> judge(index, last, stage, outcome.answer());
+            case OUT_OF_TIME -> done(failed(outcome.error()));
+            case EXHAUSTED -> last ? done(failed(lastError)) : stage(index + 1);
+        });
+    }
+
+    /** Scores the answer; takes it on the last step or when it clears the threshold, else escalates. */
+    private CompletionStage<PlanResult> judge(int index, boolean last, PlanRunner.Stage stage, CallRecord answer) {
+        ChatResponse response = answer.reply().response();
+        boolean empty = response == null || response.choices() == null || response.choices().isEmpty();
+        GateVerdict verdict = QualityGate.score(task, request.body(), empty ? "" : response.firstText(),
+                empty ? null : response.choices().get(0).finishReason());
+        boolean take = last || verdict.accepts(stage.acceptThreshold());
+        CallRecord decided = answer.judged(verdict).decided(take);
+        log.replaceLast(decided);
+        if (take) {
+            return done(new PlanResult(log.records(), decided, null, decided.model().id(), decided.provider()));
+        }
+        caller.metrics().escalated(decided.model().id());
+        Log.debugf("request %s: draft of %s scored %.2f < %.2f (%s); escalating", request.id(),
+                decided.model().id(), verdict.score(), stage.acceptThreshold(), verdict.reasons());
+        return stage(index + 1);
+    }
+
+    /** Tries the models in order until one answers; models already tried in this request are skipped. */
+    private CompletionStage<ModelOutcome> firstAnswer(List<String> models, int index) {
+        if (index == models.size()) {
+            return done(ModelOutcome.exhausted(lastError));
+        }
+        String modelId = models.get(index);
+        if (!tried.add(modelId)) {
+            return firstAnswer(models, index + 1);
+        }
+        PlanRunner.Resolution resolution = resolver.apply(modelId);
+        lastModel = modelId;
+        lastProvider = resolution.provider();
+        if (resolution.target() == null) {
+            lastError = resolution.unavailable();
+            Log.warnf("request %s: skipping %s: %s", request.id(), modelId, lastError.message());
+            return firstAnswer(models, index + 1);
+        }
+        Target target = resolution.target();
+        ProviderCall call = new ProviderCall(request.id(), request.attemptOrFirst(), target.model(), request.body());
+        return caller.call(target, call, deadline, log).thenCompose(outcome -> {
+            if (outcome.kind() != ModelOutcome.Kind.EXHAUSTED) {
+                return done(outcome);
+            }
+            lastError = outcome.error();
+            return firstAnswer(models, index + 1);
+        });
+    }
+
+    private PlanResult failed(ErrorInfo error) {
+        return new PlanResult(log.records(), null, error, lastModel, lastProvider);
+    }
+
+    private static <T> CompletionStage<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+}

@@ -8,6 +8,7 @@ import dev.switchboard.executor.provider.replay.ReplayChatProvider;
 import dev.switchboard.executor.provider.replay.ReplayIndex;
 import dev.switchboard.executor.provider.simulated.SimulatedChatProvider;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +24,8 @@ import java.util.Optional;
  * the simulated one for every model in {@code simulated} mode, the replay one in {@code replay} mode, the model's
  * catalog provider in {@code live} mode.
  */
+// Built at start-up, not on the first record: building adapters (and loading replay files) would block the event loop.
+@Startup
 @ApplicationScoped
 public class ProviderRegistry {
 

@@ -1,0 +1,94 @@
+package dev.switchboard.bench.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code ./switchboard eval}: offline routing evaluation on recorded benchmark data (no Kafka, no services). */
+public final class EvalMain {
+
+    static final String USAGE = """
+            usage: ./switchboard eval --data FILE... --models FILE --out DIR [options]
+              --data FILE            a benchmark .jsonl file (repeat, or list several after one --data; one source)
+              --models FILE          the source's models file (the catalog of the run)
+              --out DIR              where decisions.jsonl, report.json, report.md and the PNG plots go
+              --target-quality X     share of the best single model's quality to calibrate to (default 0.95)
+              --model ARTIFACT       decide with a router from ./switchboard train; otherwise routers are trained
+                                     inside the run:
+              --cv K                 k-fold cross-validation, folds per task, fixed seed (default: 5 folds)
+              --holdout-task         each task decided by a router trained on the other tasks only
+              --blind                drop every score while reading (needs --model); decisions.jsonl is unchanged
+              --families LIST        policy families to choose from: threshold,cascade (default both)
+              --signals LIST         cascade evidence: prior,gate,final_answer,arithmetic,agreement,length (default all)
+              --neighbours K, --prior-weight W, --ridge R, --seed S
+                                     predictor k (25), its shrinkage to the task mean (1.0), the acceptance models'
+                                     L2 penalty (0.01) and the seed of every shuffle (20240611)
+            """;
+
+    private EvalMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(USAGE);
+            return 0;
+        }
+        try {
+            EvalOptions options = EvalOptions.parse(expandData(Arrays.asList(args)), false);
+            List<TaskResult> results = EvalRun.eval(options, command("eval", args), System.out);
+            results.forEach(r -> System.out.println(summary(r)));
+            System.out.println("Wrote " + options.out().resolve("decisions.jsonl") + ", report.json, report.md"
+                    + (options.blind() ? "" : " and the plots"));
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("switchboard eval: " + e.getMessage());
+            System.err.print(USAGE);
+            return 2;
+        }
+    }
+
+    /** {@code --data a b c} as {@code --data a --data b --data c}, so shell globs work. */
+    static List<String> expandData(List<String> args) {
+        List<String> expanded = new ArrayList<>();
+        boolean inData = false;
+        for (String arg : args) {
+            if (arg.startsWith("--")) {
+                inData = arg.equals("--data");
+                expanded.add(arg);
+            } else {
+                if (inData && !expanded.get(expanded.size() - 1).equals("--data")) {
+                    expanded.add("--data");
+                }
+                expanded.add(arg);
+            }
+        }
+        return expanded;
+    }
+
+    static List<String> command(String name, String[] args) {
+        List<String> command = new ArrayList<>(List.of("./switchboard", name));
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    private static String summary(TaskResult r) {
+        if (r.metrics() == null) {
+            return String.format(Locale.ROOT, "%-14s n=%d cost=%s USD (blind: no quality)", r.task(),
+                    r.operating().prompts(), r.operating().costUsd().toPlainString());
+        }
+        var m = r.metrics();
+        return String.format(Locale.ROOT, "%-14s n=%-5d quality %s of best, saving at target: policy %s, hull %s, "
+                        + "oracle %s (halfway %s: %s); AIQ %s vs hull %s (%s); APGR %s",
+                r.task(), m.n(), ReportMarkdown.pct(m.policyQuality() / m.bestQuality()),
+                ReportMarkdown.pct(m.policySavingAtTarget()), ReportMarkdown.pct(m.hullSavingAtTarget()),
+                ReportMarkdown.pct(m.oracleSavingAtTarget()), ReportMarkdown.pct(m.halfwaySaving()),
+                Boolean.TRUE.equals(r.meetsSavingTarget()) ? "met" : "not met", ReportMarkdown.fixed(m.aiqPolicy()),
+                ReportMarkdown.fixed(m.aiqHull()), Boolean.TRUE.equals(r.meetsAiqTarget()) ? "met" : "not met",
+                ReportMarkdown.fixed(m.apgr()));
+    }
+}

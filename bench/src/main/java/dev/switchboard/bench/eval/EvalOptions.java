@@ -1,0 +1,172 @@
+package dev.switchboard.bench.eval;
+
+import dev.switchboard.core.policy.RouterSettings;
+import dev.switchboard.core.policy.Signal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The options of {@code ./switchboard eval} and {@code ./switchboard train}.
+ *
+ * @param data         benchmark files of one source
+ * @param models       the source's models file
+ * @param out          eval: the report directory; train: the router file to write
+ * @param router       eval: a trained router to decide with; null to train inside the run (cross-validation)
+ * @param folds        eval: k of k-fold cross-validation when no router is given
+ * @param holdOutTasks eval: decide each task with a router trained on the other tasks only
+ * @param blind        eval: drop every score while reading (the decisions must not change)
+ * @param settings     how routers are trained (target, families, signals)
+ */
+public record EvalOptions(List<Path> data, Path models, Path out, Path router, int folds, boolean holdOutTasks,
+                          boolean blind, RouterSettings settings) {
+
+    public static final int DEFAULT_FOLDS = 5;
+
+    public EvalOptions {
+        data = List.copyOf(data);
+    }
+
+    /** How the run decides: for the report and the console. */
+    public String mode() {
+        if (router != null) {
+            return "trained router " + router;
+        }
+        return holdOutTasks ? "held-out tasks (each task decided by a router trained on the others)"
+                : folds + "-fold cross-validation (seed " + settings.seed() + ")";
+    }
+
+    /**
+     * Parses the options after the command.
+     *
+     * @param train true for {@code train}, which takes no eval-only option
+     * @throws IllegalArgumentException naming the option that is unknown, lacks a value or has a bad one
+     */
+    public static EvalOptions parse(List<String> args, boolean train) {
+        Parser p = new Parser(train);
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (option.equals("--holdout-task") || option.equals("--blind")) {
+                requireEval(option, train);
+                p.holdOut |= option.equals("--holdout-task");
+                p.blind |= option.equals("--blind");
+                continue;
+            }
+            String value = i + 1 < args.size() ? args.get(++i) : "";
+            if (value.isBlank() || value.startsWith("--")) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            p.apply(option, value);
+        }
+        return p.options();
+    }
+
+    /** The options read so far. */
+    private static final class Parser {
+        private final boolean train;
+        private final List<Path> data = new ArrayList<>();
+        private final RouterSettings defaults = RouterSettings.defaults(RouterSettings.DEFAULT_TARGET);
+        private Path models;
+        private Path out;
+        private Path router;
+        private Integer folds;
+        private boolean holdOut;
+        private boolean blind;
+        private double target = RouterSettings.DEFAULT_TARGET;
+        private List<String> families = defaults.families();
+        private Set<Signal> signals = defaults.signals();
+        private long seed = defaults.seed();
+        private int neighbours = defaults.neighbours();
+        private double priorWeight = defaults.priorWeight();
+        private double ridge = defaults.ridge();
+
+        Parser(boolean train) {
+            this.train = train;
+        }
+
+        void apply(String option, String value) {
+            switch (option) {
+                case "--data" -> data.add(Path.of(value));
+                case "--models" -> models = Path.of(value);
+                case "--out" -> out = Path.of(value);
+                case "--target-quality" -> target = number(option, value);
+                case "--families" -> families = List.of(value.split(","));
+                case "--signals" -> signals = signals(value);
+                case "--seed" -> seed = whole(option, value);
+                case "--neighbours" -> neighbours = whole(option, value);
+                case "--prior-weight" -> priorWeight = number(option, value);
+                case "--ridge" -> ridge = number(option, value);
+                case "--model" -> {
+                    requireEval(option, train);
+                    router = Path.of(value);
+                }
+                case "--cv" -> {
+                    requireEval(option, train);
+                    folds = whole(option, value);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+
+        EvalOptions options() {
+            if (data.isEmpty() || models == null || out == null) {
+                throw new IllegalArgumentException("--data FILE, --models FILE and --out "
+                        + (train ? "ARTIFACT" : "DIR") + " are required");
+            }
+            if (router != null && (folds != null || holdOut)) {
+                throw new IllegalArgumentException("--model decides with a trained router; --cv and --holdout-task "
+                        + "train their own: give one or the other");
+            }
+            if (blind && router == null) {
+                throw new IllegalArgumentException("--blind needs --model ARTIFACT: without scores nothing can be "
+                        + "trained or calibrated");
+            }
+            RouterSettings settings = new RouterSettings(target, seed, neighbours, priorWeight, families, signals,
+                    ridge);
+            return new EvalOptions(data, models, out, router, folds == null ? DEFAULT_FOLDS : folds, holdOut, blind,
+                    settings);
+        }
+    }
+
+    private static void requireEval(String option, boolean train) {
+        if (train) {
+            throw new IllegalArgumentException(option + " is an eval option");
+        }
+    }
+
+    private static Set<Signal> signals(String value) {
+        Set<Signal> signals = EnumSet.noneOf(Signal.class);
+        for (String name : value.split(",")) {
+            if (name.isBlank() || name.equals("none")) {
+                continue;
+            }
+            try {
+                signals.add(Signal.valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown signal '" + name + "', known: "
+                        + EnumSet.allOf(Signal.class).toString().toLowerCase(Locale.ROOT));
+            }
+        }
+        return signals;
+    }
+
+    private static double number(String option, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a number, was '" + value + "'");
+        }
+    }
+
+    private static int whole(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, was '" + value + "'");
+        }
+    }
+}

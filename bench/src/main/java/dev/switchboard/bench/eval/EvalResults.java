@@ -1,0 +1,89 @@
+package dev.switchboard.bench.eval;
+
+import dev.switchboard.core.catalog.ModelCatalog;
+import dev.switchboard.core.eval.Choice;
+import dev.switchboard.core.eval.Oracle;
+import dev.switchboard.core.eval.RunTotals;
+import dev.switchboard.core.eval.SingleModels;
+import dev.switchboard.core.eval.SweepPoint;
+import dev.switchboard.core.eval.TaskMetrics;
+import dev.switchboard.core.policy.RecordedAnswers;
+import dev.switchboard.core.policy.RoutedPrompt;
+import dev.switchboard.core.policy.Thresholds;
+import dev.switchboard.core.recorded.BenchmarkLine;
+import dev.switchboard.core.routing.CheapestEligiblePolicy;
+import dev.switchboard.core.routing.RouteDecision;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Measures routed prompts, per task and over the whole run: the numbers and curves of the report. */
+public final class EvalResults {
+
+    /** The name of the whole run's row. */
+    public static final String OVERALL = "overall";
+
+    private EvalResults() {
+    }
+
+    /**
+     * One result per task, in the order tasks first appear, then the overall one when there are several tasks.
+     *
+     * @param catalog the run's catalog, for the live router's decisions
+     */
+    public static List<TaskResult> measure(List<RoutedPrompt> routed, ModelCatalog catalog, double target,
+                                           boolean scored) {
+        Map<String, List<RoutedPrompt>> byTask = new LinkedHashMap<>();
+        routed.forEach(r -> byTask.computeIfAbsent(r.prompt().task(), t -> new ArrayList<>()).add(r));
+        List<TaskResult> results = new ArrayList<>();
+        byTask.forEach((task, list) -> results.add(measure(task, list, catalog, target, scored)));
+        if (byTask.size() > 1) {
+            results.add(measure(OVERALL, routed, catalog, target, scored));
+        }
+        return results;
+    }
+
+    static TaskResult measure(String task, List<RoutedPrompt> routed, ModelCatalog catalog, double target,
+                              boolean scored) {
+        List<BenchmarkLine> lines = routed.stream().map(r -> r.prompt().line()).toList();
+        Map<BenchmarkLine, RoutedPrompt> byLine = new IdentityHashMap<>();
+        routed.forEach(r -> byLine.put(r.prompt().line(), r));
+        RunTotals operating = RunTotals.of(lines, line -> byLine.get(line).operating());
+        Map<String, Long> families = routed.stream().collect(Collectors.groupingBy(RoutedPrompt::family,
+                TreeMap::new, Collectors.counting()));
+        if (!scored) {
+            return new TaskResult(task, null, operating, List.of(), null, null, null, families);
+        }
+        List<SweepPoint> sweep = new ArrayList<>();
+        for (double threshold : Thresholds.GRID) {
+            sweep.add(new SweepPoint(threshold, RunTotals.of(lines, line -> byLine.get(line).trace().at(threshold))));
+        }
+        TaskMetrics metrics = TaskMetrics.of(task, lines, operating, sweep, target);
+        RunTotals oracle = RunTotals.of(lines, line -> Choice.single(Oracle.choose(line)));
+        return new TaskResult(task, metrics, operating, sweep, SingleModels.of(lines), oracle,
+                liveRouter(routed, lines, catalog), families);
+    }
+
+    /** The service's current router on the same prompts; null when it would reject one of them. */
+    private static RunTotals liveRouter(List<RoutedPrompt> routed, List<BenchmarkLine> lines, ModelCatalog catalog) {
+        CheapestEligiblePolicy policy = new CheapestEligiblePolicy();
+        Map<BenchmarkLine, String> primary = new IdentityHashMap<>();
+        for (RoutedPrompt r : routed) {
+            BenchmarkLine line = r.prompt().line();
+            RouteDecision decision = policy.decide(RecordedAnswers.request(line), r.prompt().view().classification(),
+                    catalog);
+            if (!(decision instanceof RouteDecision.Routed plan)) {
+                return null;
+            }
+            primary.put(line, plan.plan().primaryModel());
+        }
+        Function<BenchmarkLine, Choice> choice = line -> Choice.single(primary.get(line));
+        return RunTotals.of(lines, choice);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.switchboard.bench.eval;
+
+import dev.switchboard.core.classify.RuleClassifier;
+import dev.switchboard.core.policy.RecordedPrompt;
+import dev.switchboard.core.policy.RecordedRouting;
+import dev.switchboard.core.policy.RoutedPrompt;
+import dev.switchboard.core.policy.RouterTrainer;
+import dev.switchboard.core.policy.TrainedRouter;
+import dev.switchboard.core.recorded.RecordedCatalog;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One offline routing run: read the benchmark files, decide every prompt with a trained router (or routers trained
+ * inside the run by cross-validation or with tasks held out), and write the decisions, the report and the plots.
+ */
+public final class EvalRun {
+
+    private EvalRun() {
+    }
+
+    /** Runs {@code ./switchboard eval}; returns the per-task results (metrics null when blind). */
+    public static List<TaskResult> eval(EvalOptions options, List<String> command, PrintStream log) {
+        RecordedData data = RecordedData.read(options.data(), options.models(), options.blind());
+        boolean scored = !options.blind() && data.scored();
+        if (!scored && options.router() == null) {
+            throw new IllegalArgumentException("the data carry no scores: give --model ARTIFACT trained on scored "
+                    + "data (and --blind)");
+        }
+        log.println("Reading and classifying " + data.lines().size() + " prompts ...");
+        List<RecordedPrompt> prompts = RecordedPrompt.of(data.lines(), new RuleClassifier());
+        log.println("Deciding with " + options.mode() + " ...");
+        List<RoutedPrompt> routed = route(options, data, prompts, scored);
+        List<TaskResult> results = EvalResults.measure(routed, RecordedCatalog.toCatalog(data.models()),
+                options.settings().targetShare(), scored);
+        write(options, command, routed, results, scored);
+        return results;
+    }
+
+    /** Runs {@code ./switchboard train}: fits a router on all the given (scored) prompts and saves it. */
+    public static TrainedRouter train(EvalOptions options, PrintStream log) {
+        RecordedData data = RecordedData.read(options.data(), options.models(), false);
+        if (!data.scored()) {
+            throw new IllegalArgumentException("training needs scored data; some outcomes have no score");
+        }
+        log.println("Reading and classifying " + data.lines().size() + " prompts ...");
+        List<RecordedPrompt> prompts = RecordedPrompt.of(data.lines(), new RuleClassifier());
+        log.println("Training (target " + options.settings().targetShare() + ", families "
+                + options.settings().families() + ", signals " + options.settings().signals() + ") ...");
+        TrainedRouter router = new RouterTrainer(options.settings()).train(prompts, data.modelIds());
+        RouterArtifact.write(router, options.out());
+        return router;
+    }
+
+    private static List<RoutedPrompt> route(EvalOptions options, RecordedData data, List<RecordedPrompt> prompts,
+                                            boolean scored) {
+        if (options.router() != null) {
+            TrainedRouter router = RouterArtifact.read(options.router());
+            if (!router.models().equals(data.modelIds())) {
+                throw new IllegalArgumentException("the router was trained on models " + router.models()
+                        + ", the models file lists " + data.modelIds());
+            }
+            return RecordedRouting.route(router, prompts, scored);
+        }
+        if (options.holdOutTasks()) {
+            return RecordedRouting.holdOutTasks(prompts, data.modelIds(), options.settings());
+        }
+        return RecordedRouting.crossValidate(prompts, data.modelIds(), options.settings(), options.folds());
+    }
+
+    private static void write(EvalOptions options, List<String> command, List<RoutedPrompt> routed,
+                              List<TaskResult> results, boolean scored) {
+        Path dir = options.out();
+        try {
+            Files.createDirectories(dir);
+            DecisionsFile.write(routed, dir.resolve("decisions.jsonl"));
+            Files.writeString(dir.resolve("report.json"), ReportJson.render(options, results, command) + "\n",
+                    StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("report.md"), ReportMarkdown.render(options, results, command),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + dir, e);
+        }
+        if (scored) {
+            results.forEach(result -> CurvePlot.write(result, dir));
+        }
+    }
+}

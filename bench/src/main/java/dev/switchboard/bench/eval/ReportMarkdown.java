@@ -1,0 +1,88 @@
+package dev.switchboard.bench.eval;
+
+import dev.switchboard.core.eval.TaskMetrics;
+
+import java.util.List;
+import java.util.Locale;
+
+/** {@code report.md}: the numbers of {@code report.json} as tables for people, with the plots linked. */
+public final class ReportMarkdown {
+
+    private ReportMarkdown() {
+    }
+
+    public static String render(EvalOptions options, List<TaskResult> results, List<String> command) {
+        StringBuilder md = new StringBuilder("# Routing evaluation\n\n");
+        md.append("Command: `").append(String.join(" ", command)).append("`\n\n");
+        md.append("Mode: ").append(options.mode()).append(". Target: ")
+                .append(pct(options.settings().targetShare())).append(" of the best single model's quality.\n\n");
+        if (options.blind()) {
+            md.append("Blind run: the scores were dropped while reading, so only costs are known.\n\n")
+                    .append("| task | n | policy cost USD | families |\n|---|---:|---:|---|\n");
+            results.forEach(r -> md.append("| ").append(r.task()).append(" | ").append(r.operating().prompts())
+                    .append(" | ").append(usd(r.operating().costUsd().doubleValue())).append(" | ")
+                    .append(r.families()).append(" |\n"));
+            return md.toString();
+        }
+        savings(md, results);
+        costs(md, results);
+        md.append("\n## Plots\n\n");
+        results.forEach(r -> md.append("![").append(r.task()).append("](").append(CurvePlot.fileName(r.task()))
+                .append(")\n"));
+        return md.toString();
+    }
+
+    private static void savings(StringBuilder md, List<TaskResult> results) {
+        md.append("## Savings at target and AIQ\n\n")
+                .append("Saving = 1 − cost / best model's cost at quality ≥ target. Policy: cheapest point of its ")
+                .append("threshold sweep; operating: the calibrated threshold (decisions.jsonl). Halfway: from the ")
+                .append("hull's saving to the oracle's.\n\n")
+                .append("| task | n | policy q | best model | best q | operating saving | policy saving | hull saving "
+                        + "| oracle saving | halfway | met | AIQ policy | AIQ hull | met |\n")
+                .append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
+        for (TaskResult r : results) {
+            TaskMetrics m = r.metrics();
+            md.append("| ").append(r.task()).append(" | ").append(m.n()).append(" | ").append(pct(m.policyQuality()))
+                    .append(" | ").append(m.bestModel()).append(" | ").append(pct(m.bestQuality())).append(" | ")
+                    .append(pct(m.operatingSaving())).append(" | ").append(pct(m.policySavingAtTarget()))
+                    .append(" | ").append(pct(m.hullSavingAtTarget())).append(" | ")
+                    .append(pct(m.oracleSavingAtTarget())).append(" | ").append(pct(m.halfwaySaving())).append(" | ")
+                    .append(yes(r.meetsSavingTarget())).append(" | ").append(fixed(m.aiqPolicy())).append(" | ")
+                    .append(fixed(m.aiqHull())).append(" | ").append(yes(r.meetsAiqTarget())).append(" |\n");
+        }
+    }
+
+    private static void costs(StringBuilder md, List<TaskResult> results) {
+        md.append("\n## Costs, oracle and RouteLLM metrics\n\n")
+                .append("| task | policy cost USD | best cost USD | cheapest model | oracle q | oracle cost USD "
+                        + "| live router q / cost | APGR | CPT(50%) | CPT(80%) | x axis | families |\n")
+                .append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+        for (TaskResult r : results) {
+            TaskMetrics m = r.metrics();
+            String live = r.liveRouter() == null ? "—" : pct(r.liveRouter().quality()) + " / "
+                    + usd(r.liveRouter().costUsd().doubleValue());
+            md.append("| ").append(r.task()).append(" | ").append(usd(m.policyCostUsd().doubleValue())).append(" | ")
+                    .append(usd(m.bestCostUsd().doubleValue())).append(" | ").append(m.cheapestModel()).append(" | ")
+                    .append(pct(m.oracleQuality())).append(" | ").append(usd(m.oracleCostUsd().doubleValue()))
+                    .append(" | ").append(live).append(" | ").append(fixed(m.apgr())).append(" | ")
+                    .append(fixed(m.cpt50())).append(" | ").append(fixed(m.cpt80())).append(" | ")
+                    .append(m.strongShareAxis()).append(" | ").append(r.families()).append(" |\n");
+        }
+    }
+
+    static String pct(Double share) {
+        return share == null ? "—" : String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    static String fixed(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    static String usd(double amount) {
+        return String.format(Locale.ROOT, "%.4f", amount);
+    }
+
+    private static String yes(Boolean met) {
+        return met == null ? "—" : met ? "yes" : "no";
+    }
+}

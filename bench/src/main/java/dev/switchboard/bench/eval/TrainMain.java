@@ -1,0 +1,49 @@
+package dev.switchboard.bench.eval;
+
+import dev.switchboard.core.policy.TrainedRouter;
+
+import java.util.Arrays;
+
+/** {@code ./switchboard train}: fits a router on scored benchmark data and writes it for {@code eval --model}. */
+public final class TrainMain {
+
+    static final String USAGE = """
+            usage: ./switchboard train --data FILE... --models FILE --out ARTIFACT [options]
+              --data FILE            scored benchmark .jsonl files of one source (repeat, or list several)
+              --models FILE          the source's models file
+              --out ARTIFACT         the router file to write (JSON; gzip when it ends in .gz)
+              --target-quality X     share of the best single model's quality to calibrate to (default 0.95)
+              --families LIST        policy families to choose from: threshold,cascade (default both)
+              --signals LIST         cascade evidence: prior,gate,final_answer,arithmetic,agreement,length (default all)
+              --neighbours K, --prior-weight W, --ridge R, --seed S
+                                     predictor k (25), its shrinkage to the task mean (1.0), the acceptance models'
+                                     L2 penalty (0.01) and the seed of every shuffle (20240611)
+            Training is deterministic: the same data and options give the same file.
+            """;
+
+    private TrainMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(USAGE);
+            return 0;
+        }
+        try {
+            EvalOptions options = EvalOptions.parse(EvalMain.expandData(Arrays.asList(args)), true);
+            TrainedRouter router = EvalRun.train(options, System.out);
+            router.tasks().forEach((task, policy) -> System.out.println(task + ": " + policy.family() + " over "
+                    + policy.models() + " at threshold " + policy.threshold()));
+            System.out.println("Wrote " + options.out());
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("switchboard train: " + e.getMessage());
+            System.err.print(USAGE);
+            return 2;
+        }
+    }
+}

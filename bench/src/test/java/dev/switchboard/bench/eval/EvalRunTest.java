@@ -1,0 +1,121 @@
+package dev.switchboard.bench.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.core.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EvalRunTest {
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBlindRunWritesTheSameDecisionsAsTheScoredRun() throws IOException {
+        Path models = SyntheticFiles.models(dir);
+        List<Path> scored = List.of(SyntheticFiles.task(dir, "sums", 90, true),
+                SyntheticFiles.task(dir, "totals", 45, true));
+        List<Path> stripped = List.of(SyntheticFiles.task(dir, "sums", 90, false),
+                SyntheticFiles.task(dir, "totals", 45, false));
+        Path router = dir.resolve("router.json.gz");
+        EvalRun.train(options(scored, models, router, List.of()), QUIET);
+
+        EvalRun.eval(options(scored, models, dir.resolve("scored"), List.of("--model", router.toString())),
+                List.of(), QUIET);
+        EvalRun.eval(options(stripped, models, dir.resolve("blind"), List.of("--model", router.toString(),
+                "--blind")), List.of(), QUIET);
+        EvalRun.eval(options(scored, models, dir.resolve("dropped"), List.of("--model", router.toString(),
+                "--blind")), List.of(), QUIET);
+
+        byte[] decisions = Files.readAllBytes(dir.resolve("scored/decisions.jsonl"));
+        assertThat(Files.readAllBytes(dir.resolve("blind/decisions.jsonl"))).isEqualTo(decisions);
+        assertThat(Files.readAllBytes(dir.resolve("dropped/decisions.jsonl"))).isEqualTo(decisions);
+        assertThat(Files.readAllLines(dir.resolve("scored/decisions.jsonl"))).hasSize(135);
+        JsonNode blind = Json.tree(Files.readString(dir.resolve("blind/report.json")));
+        assertThat(blind.get("tasks").get(0).get("policy_quality").isNull()).isTrue();
+        assertThat(blind.get("tasks").get(0).get("policy_cost_usd").decimalValue()).isPositive();
+    }
+
+    @Test
+    void writesDecisionsReportAndPlotsWithEveryFieldOfTheIssue() throws IOException {
+        Path models = SyntheticFiles.models(dir);
+        List<Path> data = List.of(SyntheticFiles.task(dir, "sums", 90, true),
+                SyntheticFiles.task(dir, "totals", 45, true));
+        Path out = dir.resolve("cv");
+
+        List<TaskResult> results = EvalRun.eval(options(data, models, out, List.of("--cv", "3")), List.of(), QUIET);
+
+        assertThat(results).extracting(TaskResult::task).containsExactly("sums", "totals", "overall");
+        JsonNode report = Json.tree(Files.readString(out.resolve("report.json")));
+        JsonNode sums = report.get("tasks").get(0);
+        for (String field : List.of("n", "policy_quality", "policy_cost_usd", "best_model", "best_quality",
+                "best_cost_usd", "cheapest_model", "oracle_quality", "oracle_cost_usd", "hull_saving_at_target",
+                "policy_saving_at_target", "aiq_policy", "aiq_hull", "apgr", "cpt50", "cpt80")) {
+            assertThat(sums.has(field)).as(field).isTrue();
+            assertThat(report.get("overall").has(field)).as(field).isTrue();
+        }
+        assertThat(sums.get("n").asInt()).isEqualTo(90);
+        assertThat(sums.get("best_model").asText()).isEqualTo("large");
+        // agreeing cheap answers are always right here: the policy keeps the best quality for less
+        assertThat(sums.get("policy_quality").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(sums.get("policy_cost_usd").decimalValue()).isLessThan(sums.get("best_cost_usd").decimalValue());
+        JsonNode first = Json.tree(Files.readAllLines(out.resolve("decisions.jsonl")).get(0));
+        assertThat(first.get("id").asText()).isEqualTo("synthetic/sums/0");
+        assertThat(first.get("calls").get(0).asText()).isEqualTo("small");
+        assertThat(first.has("answered_by")).isTrue();
+        assertThat(Files.readString(out.resolve("report.md"))).contains("| sums | 90 |");
+        assertThat(ImageIO.read(out.resolve("curve-sums.png").toFile()).getWidth()).isEqualTo(1000);
+        assertThat(out.resolve("curve-overall.png")).exists();
+    }
+
+    @Test
+    void holdsOutEachTaskWhenAsked() throws IOException {
+        Path models = SyntheticFiles.models(dir);
+        List<Path> data = List.of(SyntheticFiles.task(dir, "sums", 60, true),
+                SyntheticFiles.task(dir, "totals", 60, true));
+
+        List<TaskResult> results = EvalRun.eval(options(data, models, dir.resolve("held"),
+                List.of("--holdout-task")), List.of(), QUIET);
+
+        assertThat(results.get(0).metrics().n()).isEqualTo(60);
+        assertThat(Files.readString(dir.resolve("held/report.json"))).contains("held-out tasks");
+    }
+
+    @Test
+    void refusesToTrainOrCalibrateWithoutScores() throws IOException {
+        Path models = SyntheticFiles.models(dir);
+        List<Path> stripped = List.of(SyntheticFiles.task(dir, "sums", 10, false));
+
+        assertThatThrownBy(() -> EvalRun.eval(options(stripped, models, dir.resolve("x"), List.of()), List.of(),
+                QUIET)).hasMessageContaining("no scores");
+        assertThatThrownBy(() -> EvalRun.train(options(stripped, models, dir.resolve("r.json"), List.of()), QUIET))
+                .hasMessageContaining("scored");
+    }
+
+    private static EvalOptions options(List<Path> data, Path models, Path out, List<String> extra) {
+        List<String> args = new ArrayList<>();
+        data.forEach(file -> args.addAll(List.of("--data", file.toString())));
+        args.addAll(List.of("--models", models.toString(), "--out", out.toString()));
+        args.addAll(extra);
+        boolean train = out.getFileName().toString().contains(".json");
+        return EvalOptions.parse(args, train);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.switchboard.core.policy;
+
+import dev.switchboard.core.eval.Choice;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cascades with learned acceptance: call the models of a chain from the cheapest; after each call, judge the answer
+ * the cascade would return now (agreement of the final answers so far, the quality gate, arithmetic slips, the
+ * predictor's prior) with that step's logistic model, and stop when its chance of being as good as the end of the
+ * chain reaches the threshold. The last model's step always stops.
+ *
+ * @param chain      model ids, cheapest first; at least two
+ * @param acceptance one model per step but the last
+ * @param lastWord   at the end of the chain, return the last model's answer even when the models before it
+ *                   agree on another; otherwise the majority answer (training picks what scored better)
+ */
+public record CascadeFamily(List<String> chain, List<LogisticModel> acceptance, boolean lastWord,
+                            Set<Signal> signals, Evidence evidence) implements PolicyFamily {
+
+    public static final String NAME = "cascade";
+
+    public CascadeFamily {
+        chain = List.copyOf(chain);
+        acceptance = List.copyOf(acceptance);
+        signals = Set.copyOf(signals);
+        if (chain.size() < 2 || acceptance.size() != chain.size() - 1) {
+            throw new IllegalArgumentException("a cascade needs two models or more and one acceptance model per "
+                    + "step but the last: chain " + chain + ", " + acceptance.size() + " acceptance models");
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public AnswerPolicy at(double threshold) {
+        return (prompt, answers) -> {
+            List<AnswerReading> called = new ArrayList<>();
+            for (int i = 0; ; i++) {
+                called.add(evidence.read(prompt, answers.call(chain.get(i))));
+                CascadeState state = state(prompt, called);
+                if (i == chain.size() - 1 || acceptance.get(i).probability(state.features()) >= threshold) {
+                    return state.answeredBy();
+                }
+            }
+        };
+    }
+
+    @Override
+    public DecisionTrace trace(PromptView prompt, AnswerSource answers) {
+        List<AnswerReading> called = new ArrayList<>();
+        String[] answeredBy = new String[chain.size()];
+        double[] confidence = new double[chain.size()];
+        for (int i = 0; i < chain.size(); i++) {
+            called.add(evidence.read(prompt, answers.call(chain.get(i))));
+            CascadeState state = state(prompt, called);
+            answeredBy[i] = state.answeredBy();
+            confidence[i] = i == chain.size() - 1 ? Double.POSITIVE_INFINITY
+                    : acceptance.get(i).probability(state.features());
+        }
+        return threshold -> {
+            int stop = 0;
+            while (confidence[stop] < threshold) {
+                stop++;
+            }
+            return new Choice(chain.subList(0, stop + 1), answeredBy[stop]);
+        };
+    }
+
+    /** The state after the answers read so far; also what training fits the acceptance models on. */
+    CascadeState state(PromptView prompt, List<AnswerReading> called) {
+        Map<String, Double> prior = signals.contains(Signal.PRIOR) ? evidence.prior(prompt) : Map.of();
+        boolean end = called.size() == chain.size();
+        return CascadeState.of(called, evidence.format(prompt), prior, prompt, signals, end && lastWord);
+    }
+}

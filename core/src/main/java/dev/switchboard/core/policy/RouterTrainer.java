@@ -1,0 +1,123 @@
+package dev.switchboard.core.policy;
+
+import dev.switchboard.core.eval.CostQuality;
+import dev.switchboard.core.eval.QualityHull;
+import dev.switchboard.core.eval.SingleModels;
+import dev.switchboard.core.eval.SweepPoint;
+import dev.switchboard.core.recorded.BenchmarkLine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Trains a router on scored prompts: fits the prompt predictor, then per task (and once over all tasks, for tasks
+ * it has not seen) tries each allowed policy family — the threshold policy and cascades over candidate chains —
+ * calibrates each to the target on the training prompts and keeps the one that reaches it cheapest.
+ */
+public final class RouterTrainer {
+
+    /** Costs this close count as equal, and the family with the better curve (AIQ) wins. */
+    private static final double COST_TIE = 0.005;
+    /** Cascades are calibrated and compared on traces from acceptance models fitted without the prompt. */
+    private static final int INNER_FOLDS = 3;
+
+    private final RouterSettings settings;
+
+    public RouterTrainer(RouterSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A router trained on these prompts; {@code models} are the source's models, in file order. */
+    public TrainedRouter train(List<RecordedPrompt> prompts, List<String> models) {
+        if (prompts.isEmpty()) {
+            throw new IllegalArgumentException("no training prompts");
+        }
+        List<double[]> scores = prompts.stream().map(p -> models.stream().mapToDouble(p::score).toArray()).toList();
+        KnnQualityPredictor predictor = KnnQualityPredictor.train(models,
+                prompts.stream().map(RecordedPrompt::view).toList(), scores, settings.neighbours(),
+                settings.priorWeight());
+        Evidence evidence = new Evidence(predictor);
+        for (int i = 0; i < prompts.size(); i++) {
+            evidence.presetPrior(prompts.get(i).view(), predictor.predictLeavingOut(i));
+        }
+        Map<String, List<RecordedPrompt>> byTask = new TreeMap<>();
+        prompts.forEach(p -> byTask.computeIfAbsent(p.task(), t -> new ArrayList<>()).add(p));
+        Map<String, TaskPolicy> policies = new TreeMap<>();
+        byTask.forEach((task, taskPrompts) -> policies.put(task, fit(taskPrompts, evidence)));
+        TaskPolicy fallback = byTask.size() == 1 ? policies.values().iterator().next() : fit(prompts, evidence);
+        return new TrainedRouter(TrainedRouter.FORMAT, settings, models, predictor.state(), policies, fallback);
+    }
+
+    private record Candidate(TaskPolicy policy, SweepPoint operating, double aiq) {
+    }
+
+    private TaskPolicy fit(List<RecordedPrompt> prompts, Evidence evidence) {
+        List<BenchmarkLine> lines = prompts.stream().map(RecordedPrompt::line).toList();
+        SingleModels singles = SingleModels.of(lines);
+        double level = settings.targetShare() * singles.get(singles.best()).quality();
+        List<String> byCost = singles.byModel().keySet().stream()
+                .sorted(Comparator.comparing((String m) -> singles.get(m).costUsd()).thenComparing(m -> m)).toList();
+        List<Candidate> candidates = new ArrayList<>();
+        for (String name : List.of(ThresholdFamily.NAME, ThresholdFamily.MARGIN)) {
+            if (settings.families().contains(name)) {
+                ThresholdFamily threshold = new ThresholdFamily(byCost, name.equals(ThresholdFamily.MARGIN), evidence);
+                // The priors of training prompts are leave-one-out predictions, so these traces are honest already.
+                candidates.add(candidate(threshold, p -> threshold.trace(p.view(), new RecordedAnswers(p.line())),
+                        prompts, singles, level));
+            }
+        }
+        if (settings.families().contains(CascadeFamily.NAME)) {
+            for (List<String> chain : CascadeFitter.chains(singles, byCost)) {
+                CascadeFitter.Fitted cascade = CascadeFitter.fit(chain, prompts, settings.signals(), evidence,
+                        settings.ridge(), INNER_FOLDS, settings.seed());
+                candidates.add(candidate(cascade.family(), cascade.honestTraces()::get, prompts, singles, level));
+            }
+        }
+        return choose(candidates, level).policy();
+    }
+
+    private static Candidate candidate(PolicyFamily family, Function<RecordedPrompt, DecisionTrace> honestTraces,
+                                       List<RecordedPrompt> prompts, SingleModels singles, double level) {
+        List<SweepPoint> sweep = Thresholds.sweep(prompts, honestTraces);
+        SweepPoint operating = Thresholds.calibrate(sweep, level);
+        TaskPolicy policy;
+        if (family instanceof CascadeFamily cascade) {
+            policy = new TaskPolicy(family.name(), cascade.chain(), cascade.acceptance().stream()
+                    .map(LogisticModel::weights).toList(), cascade.lastWord(), operating.threshold(), prompts.size(),
+                    operating.totals().quality(), operating.totals().costUsd(), level);
+        } else {
+            policy = new TaskPolicy(family.name(), ((ThresholdFamily) family).byCost(), List.of(), false,
+                    operating.threshold(), prompts.size(), operating.totals().quality(),
+                    operating.totals().costUsd(), level);
+        }
+        return new Candidate(policy, operating, aiq(sweep, singles));
+    }
+
+    /** Reaching the level first, then the cheapest; near-equal costs go to the better curve. */
+    private static Candidate choose(List<Candidate> candidates, double level) {
+        List<Candidate> reaching = candidates.stream().filter(c -> c.operating().totals().quality() >= level)
+                .toList();
+        if (reaching.isEmpty()) {
+            return candidates.stream().min(Comparator.comparingDouble((Candidate c) -> -c.operating().totals()
+                    .quality()).thenComparing(c -> c.operating().totals().costUsd())).orElseThrow();
+        }
+        BigDecimal cheapest = reaching.stream().map(c -> c.operating().totals().costUsd())
+                .min(Comparator.naturalOrder()).orElseThrow();
+        double bound = cheapest.doubleValue() * (1 + COST_TIE);
+        return reaching.stream().filter(c -> c.operating().totals().costUsd().doubleValue() <= bound)
+                .max(Comparator.comparingDouble(Candidate::aiq)).orElseThrow();
+    }
+
+    private static double aiq(List<SweepPoint> sweep, SingleModels singles) {
+        List<CostQuality> points = new ArrayList<>(sweep.stream().map(p -> p.totals().point()).toList());
+        CostQuality cheapest = singles.get(singles.cheapest()).point();
+        points.add(cheapest);
+        double high = singles.highestCost();
+        return high > cheapest.cost() ? QualityHull.of(points).aiq(cheapest.cost(), high) : 0;
+    }
+}

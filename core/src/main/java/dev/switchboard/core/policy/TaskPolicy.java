@@ -1,0 +1,38 @@
+package dev.switchboard.core.policy;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The policy training chose for one task, calibrated: which family, its models, its acceptance weights and the
+ * operating threshold, with what it scored on the training prompts (in-sample, for the record).
+ *
+ * @param models     a cascade's chain, or the threshold policy's models cheapest first
+ * @param acceptance a cascade's acceptance weights per step (intercept first); empty for the threshold policy
+ * @param lastWord   whether a cascade's last model overrules the others at the end of the chain
+ * @param threshold  the calibrated operating threshold
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record TaskPolicy(String family, List<String> models, List<double[]> acceptance, boolean lastWord,
+                         double threshold,
+                         int trainingPrompts, double trainingQuality, BigDecimal trainingCostUsd,
+                         double trainingLevel) {
+
+    public TaskPolicy {
+        models = List.copyOf(models);
+        acceptance = List.copyOf(acceptance);
+    }
+
+    /** The family this policy belongs to, reading evidence from the given source. */
+    public PolicyFamily family(Set<Signal> signals, Evidence evidence) {
+        if (CascadeFamily.NAME.equals(family)) {
+            return new CascadeFamily(models, acceptance.stream().map(LogisticModel::new).toList(), lastWord,
+                    signals, evidence);
+        }
+        return new ThresholdFamily(models, ThresholdFamily.MARGIN.equals(family), evidence);
+    }
+}

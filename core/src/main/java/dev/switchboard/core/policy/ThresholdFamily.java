@@ -1,0 +1,64 @@
+package dev.switchboard.core.policy;
+
+import dev.switchboard.core.eval.Choice;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The threshold policy: the cheapest model whose predicted chance of a good answer clears the threshold; when none
+ * does, the model with the best prediction (the cheaper on a tie). One call per prompt, decided from the prompt.
+ * The {@code margin} variant measures the prediction against the best model's prediction for the same prompt
+ * ({@code p >= p_best - (1 - threshold)}), so a prompt that every model is predicted to fail goes to a cheap one.
+ *
+ * @param byCost   model ids, cheapest first (by their mean recorded cost on the task's training prompts)
+ * @param relative the margin variant
+ */
+public record ThresholdFamily(List<String> byCost, boolean relative, Evidence evidence) implements PolicyFamily {
+
+    public static final String NAME = "threshold";
+    public static final String MARGIN = "margin";
+
+    public ThresholdFamily {
+        byCost = List.copyOf(byCost);
+        if (byCost.isEmpty()) {
+            throw new IllegalArgumentException("the threshold policy needs at least one model");
+        }
+    }
+
+    @Override
+    public String name() {
+        return relative ? MARGIN : NAME;
+    }
+
+    @Override
+    public AnswerPolicy at(double threshold) {
+        return (prompt, answers) -> {
+            String model = pick(evidence.prior(prompt), threshold);
+            answers.call(model);
+            return model;
+        };
+    }
+
+    @Override
+    public DecisionTrace trace(PromptView prompt, AnswerSource answers) {
+        Map<String, Double> prior = evidence.prior(prompt);
+        return threshold -> Choice.single(pick(prior, threshold));
+    }
+
+    private String pick(Map<String, Double> prior, double threshold) {
+        String best = byCost.get(0);
+        for (String model : byCost) {
+            if (prior.getOrDefault(model, 0.0) > prior.getOrDefault(best, 0.0)) {
+                best = model;
+            }
+        }
+        double bar = relative ? prior.getOrDefault(best, 0.0) - (1 - threshold) : threshold;
+        for (String model : byCost) {
+            if (prior.getOrDefault(model, 0.0) >= bar) {
+                return model;
+            }
+        }
+        return best;
+    }
+}

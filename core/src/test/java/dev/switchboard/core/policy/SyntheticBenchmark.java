@@ -1,0 +1,55 @@
+package dev.switchboard.core.policy;
+
+import dev.switchboard.core.classify.RuleClassifier;
+import dev.switchboard.core.recorded.BenchmarkLine;
+import dev.switchboard.core.recorded.RecordedOutcome;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small made-up benchmark with a known structure: three models answer a sum in the GSM8K few-shot format;
+ * {@code small} is wrong on every third prompt, {@code medium} on every fourth, each with its own wrong number, and
+ * {@code large} is always right. So two cheap answers that agree are right, and disagreement calls for escalation.
+ */
+final class SyntheticBenchmark {
+
+    static final List<String> MODELS = List.of("small", "medium", "large");
+    private static final Map<String, String> COST = Map.of("small", "0.0010", "medium", "0.0030",
+            "large", "0.0200");
+
+    private SyntheticBenchmark() {
+    }
+
+    static List<BenchmarkLine> lines(int count, String task) {
+        List<BenchmarkLine> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int a = 3 + i % 17;
+            int b = 5 + (i * 7) % 23;
+            // The prompts differ by one meaningless word, so nothing in the prompt tells which model gets it right.
+            String prompt = "Question: Tom has 2 apples and buys 3 more. How many?\nAnswer: 2 + 3 = 5\n#### 5\n\n"
+                    + "Question: " + task + " case " + Integer.toString(1000 + i * 7919 % 10007, 36)
+                    + ": Ann has some pears and gets more. How many pears?\nAnswer:";
+            Map<String, RecordedOutcome> outcomes = new LinkedHashMap<>();
+            outcomes.put("small", outcome("small", a, b, i % 3 == 0 ? 1 : 0));
+            outcomes.put("medium", outcome("medium", a, b, i % 4 == 0 ? 2 : 0));
+            outcomes.put("large", outcome("large", a, b, 0));
+            lines.add(new BenchmarkLine("synthetic/" + task + "/" + i, "synthetic", task, prompt, null, outcomes));
+        }
+        return lines;
+    }
+
+    static List<RecordedPrompt> prompts(int count, String task) {
+        return RecordedPrompt.of(lines(count, task), new RuleClassifier());
+    }
+
+    private static RecordedOutcome outcome(String model, int a, int b, int error) {
+        int answer = a + b + error;
+        // No written-out sum: only the final answers tell right from wrong, so agreement is the signal to learn.
+        String text = "Counting them all gives " + answer + ".\n#### " + answer;
+        return new RecordedOutcome(error == 0 ? 1.0 : 0.0, text, 60, 12, new BigDecimal(COST.get(model)));
+    }
+}

@@ -10,13 +10,13 @@ import dev.switchboard.core.recorded.RecordedOutcome;
 import dev.switchboard.executor.provider.ChatProvider;
 import dev.switchboard.executor.provider.ProviderCall;
 import dev.switchboard.executor.provider.ProviderReply;
+import dev.switchboard.executor.provider.ProviderTimers;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -46,11 +46,7 @@ public final class ReplayChatProvider implements ChatProvider {
         this.index = index;
         this.latencyMs = latencyMs;
         this.clock = clock;
-        this.timer = latencyMs == 0 ? null : Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "replay-provider");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = latencyMs == 0 ? null : ProviderTimers.daemon("replay-provider");
     }
 
     @Override

@@ -8,12 +8,12 @@ import dev.switchboard.executor.provider.ChatProvider;
 import dev.switchboard.executor.provider.ChatTokens;
 import dev.switchboard.executor.provider.ProviderCall;
 import dev.switchboard.executor.provider.ProviderReply;
+import dev.switchboard.executor.provider.ProviderTimers;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -41,11 +41,7 @@ public final class SimulatedChatProvider implements ChatProvider {
         this.jitterMs = jitterMs;
         this.tokens = tokens;
         this.clock = clock;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "simulated-provider");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = ProviderTimers.daemon("simulated-provider");
     }
 
     @Override

@@ -10,17 +10,16 @@ import dev.switchboard.core.event.UsageOutcome;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.testsupport.InjectKafkaCompanion;
 import dev.switchboard.testsupport.KafkaTestResource;
+import dev.switchboard.testsupport.RecordHeaders;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -80,7 +79,7 @@ class CostPerHourAlertTest {
             await().atMost(TIMEOUT).untilAsserted(() -> assertThat(dlq.getRecords())
                     .anySatisfy(r -> {
                         assertThat(r.key()).isEqualTo(key);
-                        assertThat(header(r, "dead-letter-reason")).startsWith("not a valid UsageEvent");
+                        assertThat(RecordHeaders.text(r, "dead-letter-reason")).startsWith("not a valid UsageEvent");
                     }));
         } finally {
             dlq.close();
@@ -105,9 +104,9 @@ class CostPerHourAlertTest {
         assertThat(alert.message())
                 .isEqualTo("tenant " + tenant + " spent $1.25 in hour 2026-11-21T10:00Z, above $1.00");
         assertThat(alert.at()).isNotNull();
-        assertThat(header(record, Headers.EVENT_TYPE)).isEqualTo("Alert");
-        assertThat(header(record, Headers.EVENT_ID)).isEqualTo(alert.alertId());
-        assertThat(header(record, Headers.SCHEMA_VERSION)).isEqualTo("1");
+        assertThat(RecordHeaders.text(record, Headers.EVENT_TYPE)).isEqualTo("Alert");
+        assertThat(RecordHeaders.text(record, Headers.EVENT_ID)).isEqualTo(alert.alertId());
+        assertThat(RecordHeaders.text(record, Headers.SCHEMA_VERSION)).isEqualTo("1");
     }
 
     private void send(UsageEvent... events) {
@@ -135,10 +134,5 @@ class CostPerHourAlertTest {
         return given().get("/q/metrics").body().asString().lines()
                 .filter(l -> l.startsWith("switchboard_alerts_fired_total{rule=\"cost-per-hour\"}"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -11,18 +11,17 @@ import dev.switchboard.core.event.TaskType;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.testsupport.InjectKafkaCompanion;
 import dev.switchboard.testsupport.KafkaTestResource;
+import dev.switchboard.testsupport.RecordHeaders;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -59,9 +58,9 @@ class ClassifierServiceTest {
         assertThat(classified.classification().taskType()).isEqualTo(TaskType.TRANSLATION);
         assertThat(classified.classification().inputTokens()).isPositive();
         assertThat(classified.classification().classifierVersion()).isEqualTo("rules-1");
-        assertThat(header(record, Headers.EVENT_TYPE)).isEqualTo("ClassifiedRequest");
-        assertThat(header(record, Headers.EVENT_ID)).isEqualTo(id + "/1/classified");
-        assertThat(header(record, Headers.SCHEMA_VERSION)).isEqualTo("1");
+        assertThat(RecordHeaders.text(record, Headers.EVENT_TYPE)).isEqualTo("ClassifiedRequest");
+        assertThat(RecordHeaders.text(record, Headers.EVENT_ID)).isEqualTo(id + "/1/classified");
+        assertThat(RecordHeaders.text(record, Headers.SCHEMA_VERSION)).isEqualTo("1");
     }
 
     static Stream<Arguments> invalidRequestsWithAnId() {
@@ -90,7 +89,7 @@ class ClassifierServiceTest {
         assertThat(result.tenant()).isEqualTo("acme");
         assertThat(result.error().code()).isEqualTo(ErrorInfo.INVALID_REQUEST);
         assertThat(result.error().message()).contains("'" + field + "'");
-        assertThat(header(record, Headers.EVENT_TYPE)).isEqualTo("LlmResult");
+        assertThat(RecordHeaders.text(record, Headers.EVENT_TYPE)).isEqualTo("LlmResult");
         assertThat(Json.read(awaitClassified(goodId).value(), ClassifiedRequest.class).classification().taskType())
                 .isEqualTo(TaskType.CHAT);
     }
@@ -113,10 +112,10 @@ class ClassifierServiceTest {
         ConsumerRecord<String, String> dead = awaitRecord(Topics.DLQ, r -> key.equals(r.key()));
 
         assertThat(dead.value()).isEqualTo(raw);
-        assertThat(header(dead, "dead-letter-reason")).contains(reason);
-        assertThat(header(dead, "dead-letter-topic")).isEqualTo(Topics.REQUESTS);
-        assertThat(header(dead, Headers.DLQ_REASON)).contains(reason);
-        assertThat(header(dead, Headers.DLQ_SERVICE)).isEqualTo("classifier");
+        assertThat(RecordHeaders.text(dead, "dead-letter-reason")).contains(reason);
+        assertThat(RecordHeaders.text(dead, "dead-letter-topic")).isEqualTo(Topics.REQUESTS);
+        assertThat(RecordHeaders.text(dead, Headers.DLQ_REASON)).contains(reason);
+        assertThat(RecordHeaders.text(dead, Headers.DLQ_SERVICE)).isEqualTo("classifier");
         assertThat(Json.read(awaitClassified(goodId).value(), ClassifiedRequest.class).classification().taskType())
                 .isEqualTo(TaskType.CREATIVE);
     }
@@ -165,11 +164,6 @@ class ClassifierServiceTest {
     private static String requestIdOf(String classifiedJson) {
         JsonNode tree = Json.tree(classifiedJson);
         return tree.path("request").path("id").asText();
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String newId() {

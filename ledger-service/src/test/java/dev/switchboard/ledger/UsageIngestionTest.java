@@ -7,6 +7,7 @@ import dev.switchboard.core.json.Json;
 import dev.switchboard.ledger.persistence.UsageHourlyEntity;
 import dev.switchboard.testsupport.InjectKafkaCompanion;
 import dev.switchboard.testsupport.KafkaTestResource;
+import dev.switchboard.testsupport.RecordHeaders;
 import dev.switchboard.testsupport.PostgresTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -15,12 +16,10 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -120,9 +119,9 @@ class UsageIngestionTest {
             await().atMost(TIMEOUT).untilAsserted(() -> assertThat(dlqOf(dlq, tenant)).hasSize(2));
             List<ConsumerRecord<String, String>> dead = dlqOf(dlq, tenant);
             assertThat(dead.get(0).value()).isEqualTo("{not json");
-            assertThat(header(dead.get(0), "dead-letter-reason")).startsWith("not a valid UsageEvent");
-            assertThat(header(dead.get(0), "dead-letter-topic")).isEqualTo(Topics.USAGE);
-            assertThat(header(dead.get(1), "dead-letter-reason"))
+            assertThat(RecordHeaders.text(dead.get(0), "dead-letter-reason")).startsWith("not a valid UsageEvent");
+            assertThat(RecordHeaders.text(dead.get(0), "dead-letter-topic")).isEqualTo(Topics.USAGE);
+            assertThat(RecordHeaders.text(dead.get(1), "dead-letter-reason"))
                     .isEqualTo("invalid UsageEvent r-bad:1:1: cost_usd is missing");
             await().atMost(TIMEOUT).untilAsserted(() -> assertThat(tenantRow(tenant, "cost_usd")).isEqualTo(0.5));
         } finally {
@@ -152,10 +151,5 @@ class UsageIngestionTest {
 
     private static List<ConsumerRecord<String, String>> dlqOf(ConsumerTask<String, String> dlq, String key) {
         return dlq.getRecords().stream().filter(r -> key.equals(r.key())).toList();
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -19,15 +19,14 @@ import dev.switchboard.core.event.TaskType;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.testsupport.InjectKafkaCompanion;
 import dev.switchboard.testsupport.KafkaTestResource;
+import dev.switchboard.testsupport.RecordHeaders;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +66,8 @@ class RouterServiceTest {
         assertThat(plan.strategy()).isEqualTo(Strategy.BALANCED);
         assertThat(plan.rationale()).isEqualTo(
                 "cheapest model meeting json+complexity=medium (min quality 0.75): medium-json at $0.00055 est.");
-        assertThat(header(record, Headers.EVENT_TYPE)).isEqualTo("RoutedRequest");
-        assertThat(header(record, Headers.EVENT_ID)).isEqualTo(id + "/1/routed");
+        assertThat(RecordHeaders.text(record, Headers.EVENT_TYPE)).isEqualTo("RoutedRequest");
+        assertThat(RecordHeaders.text(record, Headers.EVENT_ID)).isEqualTo(id + "/1/routed");
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("switchboard_requests_routed_total{model=\"medium-json\",strategy=\"balanced\"}"));
     }
@@ -100,7 +99,7 @@ class RouterServiceTest {
         assertThat(result.attempt()).isEqualTo(1);
         assertThat(result.error().code()).isEqualTo(ErrorInfo.UNKNOWN_MODEL);
         assertThat(result.error().message()).contains("'gpt-9'").contains("not in the catalog");
-        assertThat(header(record, Headers.EVENT_TYPE)).isEqualTo("LlmResult");
+        assertThat(RecordHeaders.text(record, Headers.EVENT_TYPE)).isEqualTo("LlmResult");
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("switchboard_requests_rejected_total{code=\"unknown_model\"}"));
     }
@@ -117,8 +116,8 @@ class RouterServiceTest {
         ConsumerRecord<String, String> dead = awaitRecord(Topics.DLQ, r -> key.equals(r.key()));
 
         assertThat(dead.value()).isEqualTo("{\"request\": oops");
-        assertThat(header(dead, "dead-letter-reason")).contains("not a valid ClassifiedRequest");
-        assertThat(header(dead, Headers.DLQ_SERVICE)).isEqualTo("router");
+        assertThat(RecordHeaders.text(dead, "dead-letter-reason")).contains("not a valid ClassifiedRequest");
+        assertThat(RecordHeaders.text(dead, Headers.DLQ_SERVICE)).isEqualTo("router");
         assertThat(awaitRecord(Topics.REQUESTS_ROUTED, r -> goodId.equals(r.key())).value()).contains("small-fast");
     }
 
@@ -156,11 +155,6 @@ class RouterServiceTest {
                 .fromTopics(topic, records -> records.select().where(match).select().first(1))
                 .awaitCompletion(WAIT)
                 .getFirstRecord();
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String newId() {

@@ -20,16 +20,15 @@ import dev.switchboard.core.json.Json;
 import dev.switchboard.executor.service.ExecutionOutcome;
 import dev.switchboard.testsupport.InjectKafkaCompanion;
 import dev.switchboard.testsupport.KafkaTestResource;
+import dev.switchboard.testsupport.RecordHeaders;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,11 +71,11 @@ class ExecutorFlowTest {
                 .satisfies(step -> assertThat(step.model()).isEqualTo("gpt-4.1-mini"));
         assertThat(result.cacheHit()).isFalse();
         assertThat(result.attempt()).isEqualTo(2);
-        assertThat(header(resultRecord, Headers.EVENT_TYPE)).isEqualTo("LlmResult");
+        assertThat(RecordHeaders.text(resultRecord, Headers.EVENT_TYPE)).isEqualTo("LlmResult");
 
         String eventId = UsageEvent.eventIdFor(id, 2, ExecutionOutcome.FIRST_STEP);
         ConsumerRecord<String, String> usageRecord = companion.consumeStrings()
-                .fromTopics(Topics.USAGE, records -> records.select().where(r -> eventId.equals(header(r, Headers.EVENT_ID))))
+                .fromTopics(Topics.USAGE, records -> records.select().where(r -> eventId.equals(RecordHeaders.text(r, Headers.EVENT_ID))))
                 .awaitRecords(1, WAIT).getFirstRecord();
         UsageEvent usage = Json.read(usageRecord.value(), UsageEvent.class);
         assertThat(usageRecord.key()).isEqualTo("acme");
@@ -86,7 +85,7 @@ class ExecutorFlowTest {
         assertThat(usage.inputTokens()).isEqualTo(result.usage().inputTokens());
         assertThat(List.of(usage.tenant(), usage.project(), usage.user(), usage.feature()))
                 .containsExactly("acme", "support-bot", "alice", "faq");
-        assertThat(header(usageRecord, Headers.SCHEMA_VERSION)).isEqualTo("1");
+        assertThat(RecordHeaders.text(usageRecord, Headers.SCHEMA_VERSION)).isEqualTo("1");
 
         given().get("/q/health/ready").then().statusCode(200);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
@@ -104,8 +103,8 @@ class ExecutorFlowTest {
                 .fromTopics(Topics.DLQ, records -> records.select().where(r -> id.equals(r.key())))
                 .awaitRecords(1, WAIT).getFirstRecord();
         assertThat(dead.value()).isEqualTo("{not a routed request");
-        assertThat(header(dead, "dead-letter-reason")).contains("not a valid RoutedRequest");
-        assertThat(header(dead, Headers.DLQ_SOURCE_TOPIC)).isEqualTo(Topics.REQUESTS_ROUTED);
+        assertThat(RecordHeaders.text(dead, "dead-letter-reason")).contains("not a valid RoutedRequest");
+        assertThat(RecordHeaders.text(dead, Headers.DLQ_SOURCE_TOPIC)).isEqualTo(Topics.REQUESTS_ROUTED);
 
         LlmResult result = Json.read(companion.consumeStrings()
                 .fromTopics(Topics.RESULTS, records -> records.select().where(r -> id.equals(r.key())))
@@ -168,10 +167,5 @@ class ExecutorFlowTest {
         RoutePlan plan = new RoutePlan(model, List.of(new CascadeStep(model, "openai", 0.7),
                 new CascadeStep("gpt-4.1", "openai", null)), List.of(), null, null, null, null, "test plan");
         return new RoutedRequest(RoutedRequest.SCHEMA_VERSION, request, null, plan);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,8 @@ package dev.switchboard.core.catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,6 +53,25 @@ public final class ModelCatalog {
      */
     public static ModelCatalog parse(InputStream json) {
         return of(CatalogFile.read(json));
+    }
+
+    /**
+     * The operator's catalog file when a path is given, else the built-in catalog.
+     *
+     * @throws IllegalArgumentException naming the file, and the model and field, when it is not a valid catalog
+     * @throws UncheckedIOException naming the file when it cannot be read
+     */
+    public static ModelCatalog fileOrBuiltIn(Optional<Path> path) {
+        if (path.isEmpty()) {
+            return builtIn();
+        }
+        try (InputStream in = Files.newInputStream(path.get())) {
+            return parse(in);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model catalog " + path.get() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model catalog " + path.get(), e);
+        }
     }
 
     public Optional<ModelSpec> find(String id) {

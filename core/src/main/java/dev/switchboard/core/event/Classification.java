@@ -26,4 +26,10 @@ public record Classification(
         Map<String, Double> predictedQuality,
         List<String> requiredCapabilities,
         String classifierVersion) {
+
+    /** This classification with a learned predictor's chance of a good answer per model, and its version added. */
+    public Classification withPrediction(Map<String, Double> predicted, String predictorVersion) {
+        return new Classification(taskType, domain, complexity, inputTokens, estimatedOutputTokens,
+                Map.copyOf(predicted), requiredCapabilities, classifierVersion + "+" + predictorVersion);
+    }
 }

@@ -75,9 +75,7 @@ public final class StrategyPolicy implements RoutingPolicy {
         if (outcome.eligible().isEmpty()) {
             return RouteDecision.rejected(ErrorInfo.NO_ELIGIBLE_MODEL, outcome.rejection());
         }
-        Target target = hints.minQuality() != null ? new Target(hints.minQuality(), "min_quality")
-                : new Target(tierTarget(classification.complexity()), "complexity="
-                + (classification.complexity() == null ? Complexity.MEDIUM : classification.complexity()).wire());
+        Target target = Target.of(hints, classification.complexity());
         List<WeightedScore.Scored> ranked = QualityTarget.rank(WeightedScore.order(outcome.eligible(), weights),
                 s -> s.candidate().quality(), target.value());
         WeightedScore.Scored primary = ranked.get(0);
@@ -91,6 +89,14 @@ public final class StrategyPolicy implements RoutingPolicy {
 
     /** The quality the primary should reach, and where it came from, for the rationale. */
     private record Target(double value, String source) {
+
+        static Target of(RoutingHints hints, Complexity complexity) {
+            if (hints.minQuality() != null) {
+                return new Target(hints.minQuality(), "min_quality");
+            }
+            return new Target(tierTarget(complexity), "complexity="
+                    + (complexity == null ? Complexity.MEDIUM : complexity).wire());
+        }
     }
 
     private static String why(WeightedScore.Scored primary, Target target) {

@@ -14,6 +14,7 @@ import dev.switchboard.core.event.ResultStatus;
 import dev.switchboard.core.event.RoutePlan;
 import dev.switchboard.core.event.RoutedRequest;
 import dev.switchboard.core.event.RoutingHints;
+import dev.switchboard.core.event.RoutingWeights;
 import dev.switchboard.core.event.Strategy;
 import dev.switchboard.core.event.TaskType;
 import dev.switchboard.core.json.Json;
@@ -28,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +41,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-/** Runs over src/test/resources/test-catalog.json: small-fast (0.55), medium-json (0.80), large (0.95). */
+/**
+ * Runs over src/test/resources/test-catalog.json: small-fast (0.55), sprinter (0.70, fastest, no json), medium-json
+ * (0.80), large (0.95). For the 100 tokens in and 250 out of every request here they cost $0.00011, $0.0011,
+ * $0.00055 and $0.0055 and take about 1.6, 0.6, 3.1 and 6.5 s.
+ */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 class RouterServiceTest {
@@ -50,22 +56,22 @@ class RouterServiceTest {
     KafkaCompanion companion;
 
     @Test
-    void plansTheCheapestEligibleModelWithFallbacks() {
+    void plansTheBalancedChoiceAmongModelsReachingTheTierTargetWithFallbacks() {
         String id = newId();
         produce(classified(id, null, Complexity.MEDIUM, List.of("json")));
 
         ConsumerRecord<String, String> record = awaitRecord(Topics.REQUESTS_ROUTED, r -> id.equals(r.key()));
 
         RoutePlan plan = Json.read(record.value(), RoutedRequest.class).plan();
-        // small-fast is cheaper but below the 0.75 quality floor of medium complexity.
+        // small-fast is cheaper but below the 0.75 quality target of medium complexity.
         assertThat(plan.primaryModel()).isEqualTo("medium-json");
         assertThat(plan.fallbacks()).containsExactly("large");
         assertThat(plan.estimatedCostUsd()).isEqualByComparingTo("0.00055"); // 100 in, 250 out at $0.50/$2.00
         assertThat(plan.baselineModel()).isEqualTo("large");
         assertThat(plan.baselineCostUsd()).isEqualByComparingTo("0.0055");
         assertThat(plan.strategy()).isEqualTo(Strategy.BALANCED);
-        assertThat(plan.rationale()).isEqualTo(
-                "cheapest model meeting json+complexity=medium (min quality 0.75): medium-json at $0.00055 est.");
+        assertThat(plan.rationale()).isEqualTo("balanced (cost 0.50, latency 0.20, quality 0.30) meeting json: "
+                + "medium-json scored 0.59, catalog quality 0.80 >= 0.75 (complexity=medium), ~3100 ms, $0.00055 est.");
         assertThat(RecordHeaders.text(record, Headers.EVENT_TYPE)).isEqualTo("RoutedRequest");
         assertThat(RecordHeaders.text(record, Headers.EVENT_ID)).isEqualTo(id + "/1/routed");
         given().when().get("/q/metrics").then().statusCode(200)
@@ -73,12 +79,77 @@ class RouterServiceTest {
     }
 
     @Test
+    void routesByThePredictedQualityOfTheClassifiedRecord() {
+        String byCatalog = newId();
+        String byPrediction = newId();
+        // The predictor expects small-fast to answer this prompt well, although its catalog standing is 0.55.
+        Map<String, Double> predicted = Map.of("small-fast", 0.90, "sprinter", 0.60, "medium-json", 0.50,
+                "large", 0.95);
+        produce(classified(byCatalog, hints(Strategy.COST, null), Complexity.MEDIUM, Map.of()),
+                classified(byPrediction, hints(Strategy.COST, null), Complexity.MEDIUM, predicted));
+
+        RoutePlan catalogPlan = awaitPlan(byCatalog);
+        RoutePlan predictedPlan = awaitPlan(byPrediction);
+
+        assertThat(catalogPlan.primaryModel()).isEqualTo("medium-json");
+        assertThat(predictedPlan.primaryModel()).isEqualTo("small-fast");
+        assertThat(predictedPlan.fallbacks()).containsExactly("large");
+        assertThat(predictedPlan.rationale()).isEqualTo("cost (cost 1.00, latency 0.00, quality 0.00): small-fast "
+                + "scored 1.00, predicted quality 0.90 >= 0.75 (complexity=medium), ~1550 ms, $0.00011 est.");
+    }
+
+    @Test
+    void eachStrategyPicksWhatItsWeightsSay() {
+        Map<Strategy, String> expected = Map.of(Strategy.COST, "small-fast", Strategy.SPEED, "sprinter",
+                Strategy.QUALITY, "large", Strategy.BALANCED, "small-fast");
+        Map<Strategy, String> ids = new EnumMap<>(Strategy.class);
+        for (Strategy strategy : Strategy.values()) {
+            ids.put(strategy, newId());
+            produce(classified(ids.get(strategy), hints(strategy, null), Complexity.LOW, Map.of()));
+        }
+
+        for (Strategy strategy : Strategy.values()) {
+            RoutePlan plan = awaitPlan(ids.get(strategy));
+            assertThat(plan.primaryModel()).as(strategy.wire()).isEqualTo(expected.get(strategy));
+            assertThat(plan.strategy()).isEqualTo(strategy);
+            assertThat(plan.rationale()).startsWith(strategy.wire() + " (cost ")
+                    .contains(expected.get(strategy) + " scored ");
+        }
+    }
+
+    @Test
+    void theCallersWeightsOverrideTheStrategyDefaults() {
+        String id = newId();
+        // cost and quality only, half each: medium-json 0.29 + 0.31 beats small-fast's and large's 0.50.
+        produce(classified(id, hints(Strategy.BALANCED, new RoutingWeights(1.0, null, 1.0)), Complexity.LOW,
+                Map.of()));
+
+        RoutePlan plan = awaitPlan(id);
+
+        assertThat(plan.primaryModel()).isEqualTo("medium-json");
+        assertThat(plan.fallbacks()).containsExactly("small-fast", "large");
+        assertThat(plan.rationale()).startsWith("balanced, weights from hints (cost 0.50, latency 0.00, quality 0.50): "
+                + "medium-json scored 0.61");
+    }
+
+    @Test
+    void rejectsWeightsThatAreAllZeroWithAResultNamingTheField() {
+        String id = newId();
+        produce(classified(id, hints(null, new RoutingWeights(0.0, 0.0, 0.0)), Complexity.LOW, Map.of()));
+
+        LlmResult result = Json.read(awaitRecord(Topics.RESULTS, r -> id.equals(r.key())).value(), LlmResult.class);
+
+        assertThat(result.status()).isEqualTo(ResultStatus.REJECTED);
+        assertThat(result.error().code()).isEqualTo(ErrorInfo.INVALID_REQUEST);
+        assertThat(result.error().message()).contains("'hints.weights'").contains("at least one positive weight");
+    }
+
+    @Test
     void honoursAPinnedModelFromTheCatalog() {
         String id = newId();
         produce(classified(id, "large", Complexity.LOW, List.of()));
 
-        RoutePlan plan = Json.read(awaitRecord(Topics.REQUESTS_ROUTED, r -> id.equals(r.key())).value(),
-                RoutedRequest.class).plan();
+        RoutePlan plan = awaitPlan(id);
 
         assertThat(plan.primaryModel()).isEqualTo("large");
         assertThat(plan.steps()).singleElement().satisfies(step -> assertThat(step.provider()).isEqualTo("anthropic"));
@@ -129,18 +200,42 @@ class RouterServiceTest {
 
     private static ProducerRecord<String, String> classified(String id, String pinned, Complexity complexity,
                                                              List<String> capabilities) {
-        return new ProducerRecord<>(Topics.REQUESTS_CLASSIFIED, "acme",
-                Json.write(classifiedRequest(id, pinned, complexity, capabilities)));
+        return record(classifiedRequest(id, new RoutingHints(null, pinned, null, null, null, null, null, null),
+                complexity, capabilities, Map.of()));
+    }
+
+    private static ProducerRecord<String, String> classified(String id, RoutingHints hints, Complexity complexity,
+                                                             Map<String, Double> predictedQuality) {
+        return record(classifiedRequest(id, hints, complexity, List.of(), predictedQuality));
+    }
+
+    private static ProducerRecord<String, String> record(ClassifiedRequest classified) {
+        return new ProducerRecord<>(Topics.REQUESTS_CLASSIFIED, "acme", Json.write(classified));
+    }
+
+    private static RoutingHints hints(Strategy strategy, RoutingWeights weights) {
+        return new RoutingHints(strategy, null, null, null, null, null, null, null, weights);
     }
 
     private static ClassifiedRequest classifiedRequest(String id, String pinned, Complexity complexity,
                                                        List<String> capabilities) {
-        RoutingHints hints = new RoutingHints(null, pinned, null, null, null, null, null, null);
+        return classifiedRequest(id, new RoutingHints(null, pinned, null, null, null, null, null, null), complexity,
+                capabilities, Map.of());
+    }
+
+    private static ClassifiedRequest classifiedRequest(String id, RoutingHints hints, Complexity complexity,
+                                                       List<String> capabilities,
+                                                       Map<String, Double> predictedQuality) {
         LlmRequest request = new LlmRequest(LlmRequest.SCHEMA_VERSION, id, 1, "acme", null, null, null, null,
                 new ChatRequest(List.of(ChatMessage.of("user", "Hello")), null, null, null, null), hints, null);
         Classification classification = new Classification(TaskType.CHAT, "general", complexity, 100, 250,
-                Map.of(), capabilities, "rules-1");
+                predictedQuality, capabilities, "rules-1");
         return new ClassifiedRequest(ClassifiedRequest.SCHEMA_VERSION, request, classification);
+    }
+
+    private RoutePlan awaitPlan(String id) {
+        return Json.read(awaitRecord(Topics.REQUESTS_ROUTED, r -> id.equals(r.key())).value(), RoutedRequest.class)
+                .plan();
     }
 
     @SafeVarargs

@@ -11,7 +11,7 @@ import dev.switchboard.core.policy.RecordedAnswers;
 import dev.switchboard.core.policy.RoutedPrompt;
 import dev.switchboard.core.policy.Thresholds;
 import dev.switchboard.core.recorded.BenchmarkLine;
-import dev.switchboard.core.routing.CheapestEligiblePolicy;
+import dev.switchboard.core.routing.StrategyPolicy;
 import dev.switchboard.core.routing.RouteDecision;
 
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ public final class EvalResults {
 
     /** The service's current router on the same prompts; null when it would reject one of them. */
     private static RunTotals liveRouter(List<RoutedPrompt> routed, List<BenchmarkLine> lines, ModelCatalog catalog) {
-        CheapestEligiblePolicy policy = new CheapestEligiblePolicy();
+        StrategyPolicy policy = new StrategyPolicy();
         Map<BenchmarkLine, String> primary = new IdentityHashMap<>();
         for (RoutedPrompt r : routed) {
             BenchmarkLine line = r.prompt().line();

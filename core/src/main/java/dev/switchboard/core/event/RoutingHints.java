@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.math.BigDecimal;
 
 /**
- * What the caller tells the router: strategy, a pinned model, limits and switches. Every field is optional.
+ * What the caller tells the router: strategy (and optionally its own score weights), a pinned model, limits and
+ * switches. Every field is optional.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,9 +22,16 @@ public record RoutingHints(
         Double minQuality,
         CascadeMode cascade,
         Priority priority,
-        CacheMode cache) {
+        CacheMode cache,
+        RoutingWeights weights) {
 
     public static final RoutingHints DEFAULTS = new RoutingHints(null, null, null, null, null, null, null, null);
+
+    /** Hints without score weights (the strategy's defaults apply), as written before weights existed. */
+    public RoutingHints(Strategy strategy, String model, BigDecimal maxCostUsd, Long maxLatencyMs, Double minQuality,
+                        CascadeMode cascade, Priority priority, CacheMode cache) {
+        this(strategy, model, maxCostUsd, maxLatencyMs, minQuality, cascade, priority, cache, null);
+    }
 
     /** The strategy, {@link Strategy#BALANCED} when unset. */
     public Strategy strategyOrDefault() {

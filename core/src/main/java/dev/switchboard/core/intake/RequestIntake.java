@@ -9,6 +9,7 @@ import dev.switchboard.core.event.CacheMode;
 import dev.switchboard.core.event.CascadeMode;
 import dev.switchboard.core.event.LlmRequest;
 import dev.switchboard.core.event.Priority;
+import dev.switchboard.core.event.RoutingWeights;
 import dev.switchboard.core.event.Strategy;
 import dev.switchboard.core.event.WireEnum;
 import dev.switchboard.core.json.Json;
@@ -203,7 +204,37 @@ public final class RequestIntake {
         if (minQuality != null && minQuality.isNumber() && minQuality.asDouble() > 1) {
             return "hints.min_quality: field 'hints.min_quality' must be between 0 and 1 (the catalog's quality scale)";
         }
-        return null;
+        return weightsProblem(hints.get("weights"));
+    }
+
+    /** {@code hints.weights}: an object of known, non-negative numeric weights, at least one positive. */
+    private static String weightsProblem(JsonNode weights) {
+        if (weights == null || weights.isNull()) {
+            return null;
+        }
+        if (!weights.isObject()) {
+            return "hints.weights: field 'hints.weights' must be an object such as {\"cost\": 0.5, \"latency\": 0.2, "
+                    + "\"quality\": 0.3}";
+        }
+        for (var fields = weights.fieldNames(); fields.hasNext(); ) {
+            String name = fields.next();
+            String field = "hints.weights." + name;
+            if (!RoutingWeights.FIELDS.contains(name)) {
+                return field + ": unknown weight '" + name + "' in field 'hints.weights'; expected one of "
+                        + String.join("|", RoutingWeights.FIELDS);
+            }
+            JsonNode v = weights.get(name);
+            if (!v.isNull() && !v.isNumber()) {
+                return field + ": field '" + field + "' must be a non-negative number";
+            }
+        }
+        return new RoutingWeights(number(weights, "cost"), number(weights, "latency"), number(weights, "quality"))
+                .problem();
+    }
+
+    private static Double number(JsonNode object, String field) {
+        JsonNode v = object.get(field);
+        return v == null || v.isNull() ? null : v.asDouble();
     }
 
     /** A whole number from 1 to Integer.MAX_VALUE; 10.5 and "10" are not. */

@@ -1,9 +1,11 @@
 package dev.switchboard.core.policy;
 
 import dev.switchboard.core.eval.Choice;
+import dev.switchboard.core.routing.QualityTarget;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The threshold policy: the cheapest model whose predicted chance of a good answer clears the threshold; when none
@@ -46,19 +48,10 @@ public record ThresholdFamily(List<String> byCost, boolean relative, Evidence ev
         return threshold -> Choice.single(pick(prior, threshold));
     }
 
+    /** The live router's own rule ({@link QualityTarget#pick}) over the models cheapest first. */
     private String pick(Map<String, Double> prior, double threshold) {
-        String best = byCost.get(0);
-        for (String model : byCost) {
-            if (prior.getOrDefault(model, 0.0) > prior.getOrDefault(best, 0.0)) {
-                best = model;
-            }
-        }
-        double bar = relative ? prior.getOrDefault(best, 0.0) - (1 - threshold) : threshold;
-        for (String model : byCost) {
-            if (prior.getOrDefault(model, 0.0) >= bar) {
-                return model;
-            }
-        }
-        return best;
+        ToDoubleFunction<String> chance = model -> prior.getOrDefault(model, 0.0);
+        double bar = relative ? chance.applyAsDouble(QualityTarget.best(byCost, chance)) - (1 - threshold) : threshold;
+        return QualityTarget.pick(byCost, chance, bar);
     }
 }

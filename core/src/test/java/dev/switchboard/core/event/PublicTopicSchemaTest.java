@@ -77,7 +77,7 @@ class PublicTopicSchemaTest {
         LlmRequest request = new LlmRequest(LlmRequest.SCHEMA_VERSION, "r3", 1, "acme", "p", "u", "f",
                 Map.of("env", "test"), new ChatRequest(List.of(ChatMessage.of("user", "hi")), 50, 0.2, null, null),
                 new RoutingHints(Strategy.COST, null, new BigDecimal("0.01"), 2000L, 0.5, CascadeMode.ON,
-                        Priority.BATCH, CacheMode.BYPASS),
+                        Priority.BATCH, CacheMode.BYPASS, new RoutingWeights(1.0, null, 0.5)),
                 Instant.parse("2026-11-21T10:00:00Z"));
 
         assertThat(errors("llm.requests", request)).isEmpty();
@@ -92,6 +92,13 @@ class PublicTopicSchemaTest {
 
         assertThat(schema("llm.requests").validate(noId)).isNotEmpty();
         assertThat(schema("llm.requests").validate(badStrategy)).isNotEmpty();
+        for (String weights : List.of("{\"cost\":0,\"quality\":0}", "{}", "{\"price\":1}",
+                "{\"cost\":-1,\"quality\":1}")) {
+            String raw = "{\"id\":\"a\",\"tenant\":\"acme\",\"body\":{\"messages\":"
+                    + "[{\"role\":\"user\",\"content\":\"x\"}]},\"hints\":{\"weights\":" + weights + "}}";
+            assertThat(schema("llm.requests").validate(Json.tree(raw))).as(weights).isNotEmpty();
+            assertThat(RequestIntake.read(raw)).as(weights).isInstanceOf(RequestIntake.Invalid.class);
+        }
         assertThat(schema("llm.results").validate(okWithoutError)).isNotEmpty();
     }
 

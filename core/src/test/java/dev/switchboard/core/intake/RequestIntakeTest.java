@@ -1,5 +1,6 @@
 package dev.switchboard.core.intake;
 
+import dev.switchboard.core.event.RoutingWeights;
 import dev.switchboard.core.event.Strategy;
 import dev.switchboard.core.intake.RequestIntake.Accepted;
 import dev.switchboard.core.intake.RequestIntake.Invalid;
@@ -48,6 +49,15 @@ class RequestIntakeTest {
         assertThat(request.body().maxTokens()).isEqualTo(256);
         assertThat(request.hints().strategy()).isEqualTo(Strategy.COST);
         assertThat(request.hints().maxCostUsd()).isEqualByComparingTo(new BigDecimal("0.01"));
+    }
+
+    @Test
+    void acceptsScoreWeightsAndLeavesAMissingOneUnset() {
+        Outcome outcome = RequestIntake.read(request("", ",\"hints\":{\"strategy\":\"balanced\","
+                + "\"weights\":{\"cost\":2,\"quality\":1.5}}"));
+
+        assertThat(outcome).isInstanceOf(Accepted.class);
+        assertThat(((Accepted) outcome).request().hints().weights()).isEqualTo(new RoutingWeights(2.0, null, 1.5));
     }
 
     @Test
@@ -116,6 +126,17 @@ class RequestIntakeTest {
                 arguments(request("", ",\"hints\":{\"max_cost_usd\":-1}"), "hints.max_cost_usd", "non-negative"),
                 arguments(request("", ",\"hints\":{\"max_latency_ms\":\"fast\"}"), "hints.max_latency_ms", "non-negative"),
                 arguments(request("", ",\"hints\":{\"min_quality\":1.5}"), "hints.min_quality", "between 0 and 1"),
+                arguments(request("", ",\"hints\":{\"weights\":0.5}"), "hints.weights", "must be an object"),
+                arguments(request("", ",\"hints\":{\"weights\":{\"price\":1}}"), "hints.weights.price",
+                        "unknown weight 'price' in field 'hints.weights'; expected one of cost|latency|quality"),
+                arguments(request("", ",\"hints\":{\"weights\":{\"cost\":\"high\"}}"), "hints.weights.cost",
+                        "field 'hints.weights.cost' must be a non-negative number"),
+                arguments(request("", ",\"hints\":{\"weights\":{\"cost\":1,\"latency\":-0.5}}"),
+                        "hints.weights.latency", "field 'hints.weights.latency' must be a non-negative number"),
+                arguments(request("", ",\"hints\":{\"weights\":{\"cost\":0,\"quality\":0}}"), "hints.weights",
+                        "needs at least one positive weight"),
+                arguments(request("", ",\"hints\":{\"weights\":{}}"), "hints.weights",
+                        "needs at least one positive weight"),
                 arguments(request("", ",\"created_at\":\"yesterday\""), "created_at",
                         "field 'created_at' has the wrong type or format: \"yesterday\""),
                 arguments(request(",\"temperature\":\"hot\"", ""), "body.temperature", "from 0 to 2"),

@@ -10,7 +10,7 @@ import dev.switchboard.core.event.ChatRequest;
 import dev.switchboard.core.event.Classification;
 import dev.switchboard.core.event.Complexity;
 import dev.switchboard.core.event.LlmRequest;
-import dev.switchboard.core.routing.CheapestEligiblePolicy;
+import dev.switchboard.core.routing.StrategyPolicy;
 import dev.switchboard.core.routing.RouteDecision;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.Test;
@@ -137,7 +137,7 @@ class RecordedCatalogTest {
         Classification c = new RuleClassifier().classify(request);
         Classification tiered = new Classification(c.taskType(), c.domain(), complexity, c.inputTokens(),
                 c.estimatedOutputTokens(), c.predictedQuality(), c.requiredCapabilities(), c.classifierVersion());
-        return new CheapestEligiblePolicy().decide(request, tiered, catalog);
+        return new StrategyPolicy().decide(request, tiered, catalog);
     }
 
     private static Map<String, Double> quality(ModelCatalog catalog) {

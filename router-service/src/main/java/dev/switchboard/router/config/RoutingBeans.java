@@ -1,7 +1,7 @@
 package dev.switchboard.router.config;
 
 import dev.switchboard.core.catalog.ModelCatalog;
-import dev.switchboard.core.routing.CheapestEligiblePolicy;
+import dev.switchboard.core.routing.StrategyPolicy;
 import dev.switchboard.core.routing.RoutingPolicy;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -40,6 +40,6 @@ public class RoutingBeans {
     @Produces
     @Singleton
     RoutingPolicy routingPolicy() {
-        return new CheapestEligiblePolicy();
+        return new StrategyPolicy();
     }
 }

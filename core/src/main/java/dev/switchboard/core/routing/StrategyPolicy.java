@@ -1,0 +1,136 @@
+package dev.switchboard.core.routing;
+
+import dev.switchboard.core.catalog.ModelCatalog;
+import dev.switchboard.core.catalog.ModelSpec;
+import dev.switchboard.core.event.CascadeStep;
+import dev.switchboard.core.event.Classification;
+import dev.switchboard.core.event.Complexity;
+import dev.switchboard.core.event.ErrorInfo;
+import dev.switchboard.core.event.LlmRequest;
+import dev.switchboard.core.event.RoutePlan;
+import dev.switchboard.core.event.RoutingHints;
+import dev.switchboard.core.event.Strategy;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Routes by the request's strategy: the hard constraints first ({@link Eligibility}), then the eligible models
+ * ordered by the strategy's weighted score ({@link StrategyWeights}, or the caller's {@code hints.weights}), then
+ * the first of them whose quality reaches the request's quality target ({@link QualityTarget#pick}), with the next
+ * two as fallbacks. Quality is the classifier's predicted chance of a good answer where it has one, else the
+ * catalog's quality. A pinned model ({@code hints.model}) is taken as is.
+ *
+ * <p>The quality target is the caller's {@code min_quality} (then also a hard constraint: no model below it), else
+ * the floor of the request's complexity tier, read on the same 0..1 scale as a predicted chance of a good answer:
+ * low 0 (anything, so cheap work goes to cheap models), medium 0.75 and high 0.85. The tier floor is a target, not
+ * a constraint: when no eligible model reaches it, the best one is taken rather than the request refused.
+ */
+public final class StrategyPolicy implements RoutingPolicy {
+
+    /**
+     * Quality target per complexity tier. In the built-in catalog (no prediction) low work goes to the cheapest
+     * models (gemini-2.0-flash, gpt-4.1-nano); medium needs 0.75, which nano, gpt-4o-mini, claude-3-5-haiku,
+     * llama-3.3-70b and gemini-2.0-flash (0.72) miss, so cost routing sends it to gpt-4.1-mini or gemini-2.5-flash;
+     * high needs 0.85: gpt-4.1, gemini-2.5-pro, claude-sonnet-4 or claude-opus-4.
+     */
+    public static final double TARGET_LOW = 0.0;
+    public static final double TARGET_MEDIUM = 0.75;
+    public static final double TARGET_HIGH = 0.85;
+
+    /** How many models after the primary the executor may fall back to. */
+    public static final int FALLBACKS = 2;
+
+    /** The quality target of a complexity tier; a missing tier counts as medium. */
+    public static double tierTarget(Complexity complexity) {
+        if (complexity == null) {
+            return TARGET_MEDIUM;
+        }
+        return switch (complexity) {
+            case LOW -> TARGET_LOW;
+            case MEDIUM -> TARGET_MEDIUM;
+            case HIGH -> TARGET_HIGH;
+        };
+    }
+
+    @Override
+    public RouteDecision decide(LlmRequest request, Classification classification, ModelCatalog catalog) {
+        RoutingHints hints = request.hintsOrDefaults();
+        Strategy strategy = hints.strategyOrDefault();
+        int in = classification.inputTokens();
+        int out = classification.estimatedOutputTokens();
+        CallEstimate baseline = CallEstimate.of(catalog.strongest(), in, out);
+        if (hints.model() != null && !hints.model().isBlank()) {
+            return pinned(hints.model(), catalog, in, out, baseline, strategy);
+        }
+        String badWeights = hints.weights() == null ? null : hints.weights().problem();
+        if (badWeights != null) {
+            return RouteDecision.rejected(ErrorInfo.INVALID_REQUEST, badWeights.substring(badWeights.indexOf(':') + 2));
+        }
+        StrategyWeights weights = hints.weights() == null ? StrategyWeights.of(strategy)
+                : StrategyWeights.of(hints.weights());
+        Eligibility eligibility = Eligibility.of(classification, hints);
+        Eligibility.Outcome outcome = eligibility.apply(catalog.models().stream()
+                .map(model -> Candidate.of(model, in, out, classification.predictedQuality())).toList());
+        if (outcome.eligible().isEmpty()) {
+            return RouteDecision.rejected(ErrorInfo.NO_ELIGIBLE_MODEL, outcome.rejection());
+        }
+        Target target = Target.of(hints, classification.complexity());
+        List<WeightedScore.Scored> ranked = QualityTarget.rank(WeightedScore.order(outcome.eligible(), weights),
+                s -> s.candidate().quality(), target.value());
+        WeightedScore.Scored primary = ranked.get(0);
+        List<String> fallbacks = ranked.stream().skip(1).limit(FALLBACKS).map(s -> s.candidate().id()).toList();
+        String rationale = strategy.wire() + (hints.weights() == null ? "" : ", weights from hints")
+                + " (" + weights.describe() + ")"
+                + (eligibility.shownLabels().isEmpty() ? "" : " meeting " + eligibility.shownLabels())
+                + ": " + why(primary, target);
+        return RouteDecision.routed(plan(primary.candidate().estimate(), fallbacks, baseline, strategy, rationale));
+    }
+
+    /** The quality the primary should reach, and where it came from, for the rationale. */
+    private record Target(double value, String source) {
+
+        static Target of(RoutingHints hints, Complexity complexity) {
+            if (hints.minQuality() != null) {
+                return new Target(hints.minQuality(), "min_quality");
+            }
+            return new Target(tierTarget(complexity), "complexity="
+                    + (complexity == null ? Complexity.MEDIUM : complexity).wire());
+        }
+    }
+
+    private static String why(WeightedScore.Scored primary, Target target) {
+        Candidate c = primary.candidate();
+        String cost = "~" + c.latencyMs() + " ms, " + CallEstimate.usd(c.costUsd()) + " est.";
+        if (c.quality() >= target.value()) {
+            return c.id() + " scored " + Candidate.twoPlaces(primary.score()) + ", " + c.describeQuality() + " >= "
+                    + Candidate.twoPlaces(target.value()) + " (" + target.source() + "), " + cost;
+        }
+        return c.id() + ", the best at " + c.describeQuality() + ": no eligible model reaches "
+                + Candidate.twoPlaces(target.value()) + " (" + target.source() + "), " + cost;
+    }
+
+    private static RouteDecision pinned(String modelId, ModelCatalog catalog, int in, int out,
+                                        CallEstimate baseline, Strategy strategy) {
+        Optional<ModelSpec> model = catalog.find(modelId);
+        if (model.isEmpty()) {
+            return RouteDecision.rejected(ErrorInfo.UNKNOWN_MODEL, "pinned model '" + modelId
+                    + "' (hints.model) is not in the catalog; known models: "
+                    + String.join(", ", catalog.models().stream().map(ModelSpec::id).toList()));
+        }
+        CallEstimate estimate = CallEstimate.of(model.get(), in, out);
+        return RouteDecision.routed(plan(estimate, List.of(), baseline, strategy,
+                "pinned by hints.model: " + describe(estimate)));
+    }
+
+    private static RoutePlan plan(CallEstimate primary, List<String> fallbacks, CallEstimate baseline,
+                                  Strategy strategy, String rationale) {
+        ModelSpec model = primary.model();
+        return new RoutePlan(model.id(), List.of(new CascadeStep(model.id(), model.provider(), null)), fallbacks,
+                primary.costUsd(), baseline.costUsd(), baseline.model().id(), strategy, rationale);
+    }
+
+    private static String describe(CallEstimate estimate) {
+        return estimate.model().id() + " at " + CallEstimate.usd(estimate.costUsd()) + " est.";
+    }
+}

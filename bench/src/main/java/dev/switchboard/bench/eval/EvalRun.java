@@ -4,6 +4,7 @@ import dev.switchboard.core.classify.RuleClassifier;
 import dev.switchboard.core.policy.RecordedPrompt;
 import dev.switchboard.core.policy.RecordedRouting;
 import dev.switchboard.core.policy.RoutedPrompt;
+import dev.switchboard.core.policy.RouterArtifact;
 import dev.switchboard.core.policy.RouterTrainer;
 import dev.switchboard.core.policy.TrainedRouter;
 import dev.switchboard.core.recorded.RecordedCatalog;

@@ -1,8 +1,7 @@
-package dev.switchboard.bench.eval;
+package dev.switchboard.core.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchboard.core.json.Json;
-import dev.switchboard.core.policy.TrainedRouter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,13 +33,28 @@ public final class RouterArtifact {
 
     /** @throws IllegalArgumentException when the file is not a trained router */
     public static TrainedRouter read(Path file) {
-        try (InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(file))
-                : Files.newInputStream(file)) {
-            return Json.MAPPER.readValue(in, TrainedRouter.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + " is not a trained router: " + e.getOriginalMessage(), e);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * Reads a trained router from a stream, gunzipping it when {@code name} ends in {@code .gz}; the caller closes
+     * the stream.
+     *
+     * @param name the file or resource name, for the compression and for error messages
+     * @throws IllegalArgumentException when the content is not a trained router
+     */
+    public static TrainedRouter read(InputStream raw, String name) {
+        try {
+            InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+            return Json.MAPPER.readValue(in, TrainedRouter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(name + " is not a trained router: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
         }
     }
 

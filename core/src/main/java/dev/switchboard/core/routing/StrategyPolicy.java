@@ -2,6 +2,7 @@ package dev.switchboard.core.routing;
 
 import dev.switchboard.core.catalog.ModelCatalog;
 import dev.switchboard.core.catalog.ModelSpec;
+import dev.switchboard.core.event.CascadeMode;
 import dev.switchboard.core.event.CascadeStep;
 import dev.switchboard.core.event.Classification;
 import dev.switchboard.core.event.Complexity;
@@ -11,6 +12,7 @@ import dev.switchboard.core.event.RoutePlan;
 import dev.switchboard.core.event.RoutingHints;
 import dev.switchboard.core.event.Strategy;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +42,13 @@ public final class StrategyPolicy implements RoutingPolicy {
 
     /** How many models after the primary the executor may fall back to. */
     public static final int FALLBACKS = 2;
+
+    /**
+     * The quality gate score a cascade's draft must reach ({@code hints.cascade=on}). The gate multiplies its
+     * penalties, so 0.65 turns down a refusal (0.3), a too-short answer (0.5), a truncated one (0.6) or a missing
+     * code block or number (0.5), and lets a hedge (0.7) or a missing final-answer line (0.7) through.
+     */
+    public static final double DRAFT_ACCEPT = 0.65;
 
     /** The quality target of a complexity tier; a missing tier counts as medium. */
     public static double tierTarget(Complexity complexity) {
@@ -84,7 +93,33 @@ public final class StrategyPolicy implements RoutingPolicy {
                 + " (" + weights.describe() + ")"
                 + (eligibility.shownLabels().isEmpty() ? "" : " meeting " + eligibility.shownLabels())
                 + ": " + why(primary, target);
+        if (hints.cascade() == CascadeMode.ON) {
+            Optional<Candidate> drafter = outcome.eligible().stream()
+                    .filter(c -> c.costUsd().compareTo(primary.candidate().costUsd()) < 0)
+                    .min(Comparator.comparing(Candidate::costUsd).thenComparing(Candidate::id));
+            if (drafter.isPresent()) {
+                return RouteDecision.routed(cascade(drafter.get().estimate(), primary.candidate().estimate(),
+                        fallbacks, baseline, strategy, rationale));
+            }
+            rationale += "; no cascade: no eligible model is cheaper";
+        }
         return RouteDecision.routed(plan(primary.candidate().estimate(), fallbacks, baseline, strategy, rationale));
+    }
+
+    /**
+     * A drafter → verifier plan: the cheapest eligible model drafts, and the strategy's choice answers only when the
+     * executor's quality gate scores the draft below {@link #DRAFT_ACCEPT}. The estimate is the draft's cost, what
+     * the request costs when the draft is taken.
+     */
+    private static RoutePlan cascade(CallEstimate drafter, CallEstimate verifier, List<String> fallbacks,
+                                     CallEstimate baseline, Strategy strategy, String rationale) {
+        ModelSpec draft = drafter.model();
+        ModelSpec verify = verifier.model();
+        return new RoutePlan(draft.id(), List.of(new CascadeStep(draft.id(), draft.provider(), DRAFT_ACCEPT),
+                new CascadeStep(verify.id(), verify.provider(), null)), fallbacks, drafter.costUsd(),
+                baseline.costUsd(), baseline.model().id(), strategy, rationale + "; cascade: draft on " + draft.id()
+                + " at " + CallEstimate.usd(drafter.costUsd()) + " est., kept when the gate scores it >= "
+                + DRAFT_ACCEPT + ", else " + verify.id());
     }
 
     /** The quality the primary should reach, and where it came from, for the rationale. */

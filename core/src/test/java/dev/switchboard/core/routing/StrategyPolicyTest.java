@@ -5,6 +5,7 @@ import dev.switchboard.core.catalog.CostCalculator;
 import dev.switchboard.core.catalog.ModelCatalog;
 import dev.switchboard.core.catalog.ModelPricing;
 import dev.switchboard.core.catalog.ModelSpec;
+import dev.switchboard.core.event.CascadeMode;
 import dev.switchboard.core.event.CascadeStep;
 import dev.switchboard.core.event.ChatMessage;
 import dev.switchboard.core.event.ChatRequest;
@@ -323,6 +324,32 @@ class StrategyPolicyTest {
         assertThat(plan.rationale()).isEqualTo("speed, weights from hints (cost 0.25, latency 0.75, quality 0.00) "
                 + "meeting tools+max_cost_usd=0.01+max_latency_ms=20000: mid scored 1.00, catalog quality 0.80 >= 0.00 "
                 + "(complexity=low), ~1500 ms, $0.00025 est.");
+    }
+
+    @Test
+    void cascadeOnDraftsOnTheCheapestEligibleModelAndVerifiesOnTheStrategysChoice() {
+        RoutingHints hints = new RoutingHints(Strategy.COST, null, null, null, null, CascadeMode.ON, null, null);
+
+        RoutePlan plan = routed(policy.decide(request(hints),
+                classification(Complexity.HIGH, List.of(), 100, 100), SMALL));
+
+        assertThat(plan.steps()).containsExactly(new CascadeStep("cheap", "test", StrategyPolicy.DRAFT_ACCEPT),
+                new CascadeStep("strong", "test", null));
+        assertThat(plan.primaryModel()).isEqualTo("cheap");
+        assertThat(plan.estimatedCostUsd()).isLessThan(plan.baselineCostUsd());
+        assertThat(plan.rationale()).endsWith("cascade: draft on cheap at $0.00005 est., kept when the gate "
+                + "scores it >= 0.65, else strong").doesNotContain("\n");
+    }
+
+    @Test
+    void cascadeOnWithNothingCheaperThanTheChoiceIsOneStep() {
+        RoutingHints hints = new RoutingHints(Strategy.COST, null, null, null, null, CascadeMode.ON, null, null);
+
+        RoutePlan plan = routed(policy.decide(request(hints),
+                classification(Complexity.LOW, List.of(), 100, 100), SMALL));
+
+        assertThat(plan.steps()).containsExactly(new CascadeStep("cheap", "test", null));
+        assertThat(plan.rationale()).endsWith("no cascade: no eligible model is cheaper");
     }
 
     private static RoutePlan routed(RouteDecision decision) {

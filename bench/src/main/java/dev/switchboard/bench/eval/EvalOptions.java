@@ -2,6 +2,8 @@ package dev.switchboard.bench.eval;
 
 import dev.switchboard.core.policy.RouterSettings;
 import dev.switchboard.core.policy.Signal;
+import dev.switchboard.embedding.EmbeddingModel;
+import dev.switchboard.embedding.OnnxTextEmbedder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,12 +22,17 @@ import java.util.Set;
  * @param folds        eval: k of k-fold cross-validation when no router is given
  * @param holdOutTasks eval: decide each task with a router trained on the other tasks only
  * @param blind        eval: drop every score while reading (the decisions must not change)
- * @param settings     how routers are trained (target, families, signals)
+ * @param settings     how routers are trained (target, families, signals, predictor)
+ * @param embedder     the prompt embedder's id, when the predictor reads embeddings; null: the default for
+ *                     training, the one the router was trained with for {@code --model}
+ * @param cache        where prompt vectors are kept between runs; null: in memory for this run only
  */
 public record EvalOptions(List<Path> data, Path models, Path out, Path router, int folds, boolean holdOutTasks,
-                          boolean blind, RouterSettings settings) {
+                          boolean blind, RouterSettings settings, String embedder, Path cache) {
 
     public static final int DEFAULT_FOLDS = 5;
+    /** The embedder training uses unless told otherwise. */
+    public static final String DEFAULT_EMBEDDER = OnnxTextEmbedder.id(EmbeddingModel.MINILM, 128);
 
     public EvalOptions {
         data = List.copyOf(data);
@@ -83,6 +90,9 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
         private int neighbours = defaults.neighbours();
         private double priorWeight = defaults.priorWeight();
         private double ridge = defaults.ridge();
+        private String predictor = defaults.predictor();
+        private String embedder;
+        private Path cache = defaultCache();
 
         Parser(boolean train) {
             this.train = train;
@@ -100,6 +110,9 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                 case "--neighbours" -> neighbours = whole(option, value);
                 case "--prior-weight" -> priorWeight = number(option, value);
                 case "--ridge" -> ridge = number(option, value);
+                case "--predictor" -> predictor = value;
+                case "--embedder" -> embedder = value;
+                case "--embedding-cache" -> cache = value.equals("none") ? null : Path.of(value);
                 case "--model" -> {
                     requireEval(option, train);
                     router = Path.of(value);
@@ -126,10 +139,16 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                         + "trained or calibrated");
             }
             RouterSettings settings = new RouterSettings(target, seed, neighbours, priorWeight, families, signals,
-                    ridge);
+                    ridge, predictor);
             return new EvalOptions(data, models, out, router, folds == null ? DEFAULT_FOLDS : folds, holdOut, blind,
-                    settings);
+                    settings, embedder, cache);
         }
+    }
+
+    /** Under bench/target of the installation that runs the command (never committed); none outside one. */
+    private static Path defaultCache() {
+        String home = System.getProperty("switchboard.home");
+        return home == null ? null : Path.of(home, "bench", "target", "embedding-cache");
     }
 
     private static void requireEval(String option, boolean train) {

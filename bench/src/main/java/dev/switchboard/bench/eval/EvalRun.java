@@ -6,6 +6,7 @@ import dev.switchboard.core.policy.RecordedRouting;
 import dev.switchboard.core.policy.RoutedPrompt;
 import dev.switchboard.core.policy.RouterArtifact;
 import dev.switchboard.core.policy.RouterTrainer;
+import dev.switchboard.core.policy.TextEmbedder;
 import dev.switchboard.core.policy.TrainedRouter;
 import dev.switchboard.core.recorded.RecordedCatalog;
 
@@ -37,7 +38,21 @@ public final class EvalRun {
         log.println("Reading and classifying " + data.lines().size() + " prompts ...");
         List<RecordedPrompt> prompts = RecordedPrompt.of(data.lines(), new RuleClassifier());
         log.println("Deciding with " + options.mode() + " ...");
-        List<RoutedPrompt> routed = route(options, data, prompts, scored);
+        TrainedRouter router = options.router() == null ? null : RouterArtifact.read(options.router());
+        String embedderId = router != null ? router.embedderId()
+                : options.settings().needsEmbedder() ? trainingEmbedder(options) : null;
+        if (router != null && options.embedder() != null) {
+            embedderId = options.embedder(); // the predictor says so clearly when it is not the one it was trained with
+        }
+        List<RoutedPrompt> routed;
+        if (embedderId == null) {
+            routed = route(options, data, router, null, prompts, scored);
+        } else {
+            try (PromptEmbeddings embeddings = PromptEmbeddings.open(embedderId, options.cache())) {
+                embeddings.embedAll(prompts, log);
+                routed = route(options, data, router, embeddings.embedder(), prompts, scored);
+            }
+        }
         List<TaskResult> results = EvalResults.measure(routed, RecordedCatalog.toCatalog(data.models()),
                 options.settings().targetShare(), scored);
         write(options, command, routed, results, scored);
@@ -54,25 +69,37 @@ public final class EvalRun {
         List<RecordedPrompt> prompts = RecordedPrompt.of(data.lines(), new RuleClassifier());
         log.println("Training (target " + options.settings().targetShare() + ", families "
                 + options.settings().families() + ", signals " + options.settings().signals() + ") ...");
-        TrainedRouter router = new RouterTrainer(options.settings()).train(prompts, data.modelIds());
+        TrainedRouter router;
+        if (options.settings().needsEmbedder()) {
+            try (PromptEmbeddings embeddings = PromptEmbeddings.open(trainingEmbedder(options), options.cache())) {
+                embeddings.embedAll(prompts, log);
+                router = new RouterTrainer(options.settings(), embeddings.embedder()).train(prompts, data.modelIds());
+            }
+        } else {
+            router = new RouterTrainer(options.settings()).train(prompts, data.modelIds());
+        }
         RouterArtifact.write(router, options.out());
         return router;
     }
 
-    private static List<RoutedPrompt> route(EvalOptions options, RecordedData data, List<RecordedPrompt> prompts,
-                                            boolean scored) {
-        if (options.router() != null) {
-            TrainedRouter router = RouterArtifact.read(options.router());
+    private static String trainingEmbedder(EvalOptions options) {
+        return options.embedder() == null ? EvalOptions.DEFAULT_EMBEDDER : options.embedder();
+    }
+
+    private static List<RoutedPrompt> route(EvalOptions options, RecordedData data, TrainedRouter router,
+                                            TextEmbedder embedder, List<RecordedPrompt> prompts, boolean scored) {
+        if (router != null) {
             if (!router.models().equals(data.modelIds())) {
                 throw new IllegalArgumentException("the router was trained on models " + router.models()
                         + ", the models file lists " + data.modelIds());
             }
-            return RecordedRouting.route(router, prompts, scored);
+            return RecordedRouting.route(router, embedder, prompts, scored);
         }
         if (options.holdOutTasks()) {
-            return RecordedRouting.holdOutTasks(prompts, data.modelIds(), options.settings());
+            return RecordedRouting.holdOutTasks(prompts, data.modelIds(), options.settings(), embedder);
         }
-        return RecordedRouting.crossValidate(prompts, data.modelIds(), options.settings(), options.folds());
+        return RecordedRouting.crossValidate(prompts, data.modelIds(), options.settings(), embedder,
+                options.folds());
     }
 
     private static void write(EvalOptions options, List<String> command, List<RoutedPrompt> routed,

@@ -2,17 +2,15 @@ package dev.switchboard.core.policy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Predicts a model's chance of a good answer from the scores it got on the most similar training prompts: cosine
  * similarity of TF-IDF weighted hashed words, the {@code k} nearest neighbours weighted by similarity, shrunk
  * towards the model's mean score on the task (or on all training prompts for a task never seen).
  */
-public final class KnnQualityPredictor implements QualityPredictor {
+public final class KnnQualityPredictor implements TrainedPredictor {
 
     /** One training prompt: its task, its TF-IDF vector and every model's recorded score, in model order. */
     public record Example(String task, SparseVector vector, double[] scores) {
@@ -20,21 +18,29 @@ public final class KnnQualityPredictor implements QualityPredictor {
 
     /** Everything the predictor needs, as stored in a trained router artifact. */
     public record State(List<String> models, int neighbours, double priorWeight, int documents,
-                        Map<Integer, Float> idf, List<Example> examples) {
+                        Map<Integer, Float> idf, List<Example> examples) implements PredictorState {
+
+        @Override
+        public KnnQualityPredictor predictor(TextEmbedder embedder) {
+            return new KnnQualityPredictor(this);
+        }
+
+        @Override
+        public String embedderId() {
+            return null;
+        }
     }
 
     private final State state;
     private final Map<Integer, Postings> postings;
-    private final Map<String, double[]> taskMeans;
-    private final double[] overallMeans;
+    private final NeighbourMean neighbours;
 
     public KnnQualityPredictor(State state) {
         this.state = state;
         this.postings = invert(state.examples());
-        this.taskMeans = new HashMap<>();
-        this.overallMeans = means(state.examples(), null, state.models().size());
-        state.examples().stream().map(Example::task).distinct()
-                .forEach(task -> taskMeans.put(task, means(state.examples(), task, state.models().size())));
+        this.neighbours = new NeighbourMean(state.examples().stream().map(Example::task).toList(),
+                state.examples().stream().map(Example::scores).toList(), state.models().size(), state.neighbours(),
+                state.priorWeight());
     }
 
     /**
@@ -56,6 +62,7 @@ public final class KnnQualityPredictor implements QualityPredictor {
                 examples));
     }
 
+    @Override
     public State state() {
         return state;
     }
@@ -64,38 +71,18 @@ public final class KnnQualityPredictor implements QualityPredictor {
     public Map<String, Double> predict(PromptView prompt) {
         SparseVector vector = TextFeatures.tfIdf(TextFeatures.counts(prompt.text()), state.idf(),
                 TextFeatures.unseenIdf(state.documents()));
-        return predict(vector, prompt.task(), -1);
+        return TrainedPredictor.byModel(state.models(), neighbours.estimate(similarities(vector), prompt.task(), -1));
     }
 
-    /** The prediction for training prompt {@code i} from the other training prompts (leave one out). */
+    @Override
     public Map<String, Double> predictLeavingOut(int i) {
         Example example = state.examples().get(i);
-        return predict(example.vector(), example.task(), i);
+        return TrainedPredictor.byModel(state.models(), neighbours.estimate(similarities(example.vector()),
+                example.task(), i));
     }
 
-    private Map<String, Double> predict(SparseVector vector, String task, int excluded) {
-        double[] prior = taskMeans.getOrDefault(task, overallMeans);
-        double[] sum = new double[state.models().size()];
-        double weight = 0;
-        for (Neighbour n : nearest(vector, excluded)) {
-            double[] scores = state.examples().get(n.doc()).scores();
-            for (int m = 0; m < sum.length; m++) {
-                sum[m] += n.similarity() * scores[m];
-            }
-            weight += n.similarity();
-        }
-        Map<String, Double> predicted = new LinkedHashMap<>();
-        for (int m = 0; m < sum.length; m++) {
-            double p = (sum[m] + state.priorWeight() * prior[m]) / (weight + state.priorWeight());
-            predicted.put(state.models().get(m), Math.max(0, Math.min(1, p)));
-        }
-        return predicted;
-    }
-
-    private record Neighbour(int doc, double similarity) {
-    }
-
-    private List<Neighbour> nearest(SparseVector query, int excluded) {
+    /** Cosine similarity to every training prompt (both vectors have unit length), through the inverted index. */
+    private double[] similarities(SparseVector query) {
         double[] dots = new double[state.examples().size()];
         for (int i = 0; i < query.index().length; i++) {
             Postings list = postings.get(query.index()[i]);
@@ -107,35 +94,7 @@ public final class KnnQualityPredictor implements QualityPredictor {
                 dots[list.docs[j]] += q * list.weights[j];
             }
         }
-        // Ties go to the earlier training prompt, so the neighbours are the same on every run.
-        PriorityQueue<Neighbour> top = new PriorityQueue<>((a, b) -> a.similarity() != b.similarity()
-                ? Double.compare(a.similarity(), b.similarity()) : Integer.compare(b.doc(), a.doc()));
-        for (int doc = 0; doc < dots.length; doc++) {
-            if (doc != excluded && dots[doc] > 0) {
-                top.add(new Neighbour(doc, dots[doc]));
-                if (top.size() > state.neighbours()) {
-                    top.poll();
-                }
-            }
-        }
-        return new ArrayList<>(top);
-    }
-
-    private static double[] means(List<Example> examples, String task, int models) {
-        double[] sum = new double[models];
-        int n = 0;
-        for (Example e : examples) {
-            if (task == null || task.equals(e.task())) {
-                for (int m = 0; m < models; m++) {
-                    sum[m] += e.scores()[m];
-                }
-                n++;
-            }
-        }
-        for (int m = 0; m < models; m++) {
-            sum[m] = n == 0 ? 0.5 : sum[m] / n;
-        }
-        return sum;
+        return dots;
     }
 
     private record Postings(int[] docs, float[] weights) {

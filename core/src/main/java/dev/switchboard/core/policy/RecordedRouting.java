@@ -25,7 +25,18 @@ public final class RecordedRouting {
      * @param withTraces also trace every threshold, for sweeps (reads every answer a full cascade would read)
      */
     public static List<RoutedPrompt> route(TrainedRouter router, List<RecordedPrompt> prompts, boolean withTraces) {
-        Evidence evidence = router.evidence();
+        return route(router, null, prompts, withTraces);
+    }
+
+    /**
+     * Each prompt decided by the router's policy for its task.
+     *
+     * @param embedder   the prompt embedder the router was trained with; null for a word predictor
+     * @param withTraces also trace every threshold, for sweeps (reads every answer a full cascade would read)
+     */
+    public static List<RoutedPrompt> route(TrainedRouter router, TextEmbedder embedder, List<RecordedPrompt> prompts,
+                                           boolean withTraces) {
+        Evidence evidence = router.evidence(embedder);
         Map<String, PolicyFamily> families = new HashMap<>();
         List<RoutedPrompt> routed = new ArrayList<>();
         for (RecordedPrompt prompt : prompts) {
@@ -41,9 +52,19 @@ public final class RecordedRouting {
         return routed;
     }
 
-    /** k-fold cross-validation; folds are drawn per task with the settings' seed, results in input order. */
+    /** k-fold cross-validation with the word predictor (or any that needs no embedder). */
     public static List<RoutedPrompt> crossValidate(List<RecordedPrompt> prompts, List<String> models,
                                                    RouterSettings settings, int folds) {
+        return crossValidate(prompts, models, settings, null, folds);
+    }
+
+    /**
+     * k-fold cross-validation; folds are drawn per task with the settings' seed, results in input order.
+     *
+     * @param embedder the prompt embedder, when the settings' predictor reads embeddings
+     */
+    public static List<RoutedPrompt> crossValidate(List<RecordedPrompt> prompts, List<String> models,
+                                                   RouterSettings settings, TextEmbedder embedder, int folds) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs two folds or more, was " + folds);
         }
@@ -53,15 +74,21 @@ public final class RecordedRouting {
             int held = f;
             List<RecordedPrompt> train = prompts.stream().filter(p -> fold.get(p) != held).toList();
             List<RecordedPrompt> test = prompts.stream().filter(p -> fold.get(p) == held).toList();
-            TrainedRouter router = new RouterTrainer(settings).train(train, models);
-            route(router, test, true).forEach(r -> decided.put(r.prompt(), r));
+            TrainedRouter router = new RouterTrainer(settings, embedder).train(train, models);
+            route(router, embedder, test, true).forEach(r -> decided.put(r.prompt(), r));
         }
         return prompts.stream().map(decided::get).toList();
     }
 
-    /** Each task decided by a router trained on all the other tasks; results in input order. */
+    /** Each task decided by a router trained on all the other tasks, with the word predictor. */
     public static List<RoutedPrompt> holdOutTasks(List<RecordedPrompt> prompts, List<String> models,
                                                   RouterSettings settings) {
+        return holdOutTasks(prompts, models, settings, null);
+    }
+
+    /** Each task decided by a router trained on all the other tasks; results in input order. */
+    public static List<RoutedPrompt> holdOutTasks(List<RecordedPrompt> prompts, List<String> models,
+                                                  RouterSettings settings, TextEmbedder embedder) {
         List<String> tasks = prompts.stream().map(RecordedPrompt::task).distinct().sorted().toList();
         if (tasks.size() < 2) {
             throw new IllegalArgumentException("holding out tasks needs files of two tasks or more");
@@ -70,8 +97,8 @@ public final class RecordedRouting {
         for (String task : tasks) {
             List<RecordedPrompt> train = prompts.stream().filter(p -> !p.task().equals(task)).toList();
             List<RecordedPrompt> test = prompts.stream().filter(p -> p.task().equals(task)).toList();
-            TrainedRouter router = new RouterTrainer(settings).train(train, models);
-            route(router, test, true).forEach(r -> decided.put(r.prompt(), r));
+            TrainedRouter router = new RouterTrainer(settings, embedder).train(train, models);
+            route(router, embedder, test, true).forEach(r -> decided.put(r.prompt(), r));
         }
         return prompts.stream().map(decided::get).toList();
     }

@@ -18,10 +18,12 @@ import java.util.Set;
  *                    {@code cascade}
  * @param signals     the evidence cascades may weigh
  * @param ridge       L2 penalty of the cascades' acceptance models
+ * @param predictor   what the prompt predictor reads: {@code words}, {@code embedding} or {@code blend} (both);
+ *                    absent (routers saved before there was a choice): words
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RouterSettings(double targetShare, long seed, int neighbours, double priorWeight, List<String> families,
-                             Set<Signal> signals, double ridge) {
+                             Set<Signal> signals, double ridge, String predictor) {
 
     public static final double DEFAULT_TARGET = 0.95;
     public static final long DEFAULT_SEED = 20240611L;
@@ -40,19 +42,36 @@ public record RouterSettings(double targetShare, long seed, int neighbours, doub
             throw new IllegalArgumentException("families must be among threshold, margin, cascade: " + families);
         }
         signals = signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals);
+        predictor = predictor == null ? PredictorState.WORDS : predictor;
+        if (!PREDICTORS.contains(predictor)) {
+            throw new IllegalArgumentException("predictor must be one of " + PREDICTORS + ", was " + predictor);
+        }
     }
 
-    /** Both families, every signal, 25 neighbours. */
+    /** The prompt predictors training can fit. */
+    public static final List<String> PREDICTORS = List.of(PredictorState.WORDS, PredictorState.EMBEDDING,
+            PredictorState.BLEND);
+
+    /** Whether the predictor reads prompt embeddings, so training and deciding need a {@link TextEmbedder}. */
+    public boolean needsEmbedder() {
+        return !PredictorState.WORDS.equals(predictor);
+    }
+
+    /** Both families, every signal, 25 neighbours, the word predictor. */
     public static RouterSettings defaults(double targetShare) {
         return new RouterSettings(targetShare, DEFAULT_SEED, 25, 1.0, List.of(ThresholdFamily.NAME,
-                CascadeFamily.NAME), EnumSet.allOf(Signal.class), 0.01);
+                CascadeFamily.NAME), EnumSet.allOf(Signal.class), 0.01, PredictorState.WORDS);
     }
 
     public RouterSettings withFamilies(List<String> chosen) {
-        return new RouterSettings(targetShare, seed, neighbours, priorWeight, chosen, signals, ridge);
+        return new RouterSettings(targetShare, seed, neighbours, priorWeight, chosen, signals, ridge, predictor);
     }
 
     public RouterSettings withSignals(Set<Signal> chosen) {
-        return new RouterSettings(targetShare, seed, neighbours, priorWeight, families, chosen, ridge);
+        return new RouterSettings(targetShare, seed, neighbours, priorWeight, families, chosen, ridge, predictor);
+    }
+
+    public RouterSettings withPredictor(String chosen) {
+        return new RouterSettings(targetShare, seed, neighbours, priorWeight, families, signals, ridge, chosen);
     }
 }

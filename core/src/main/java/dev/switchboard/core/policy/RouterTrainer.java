@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Trains a router on scored prompts: fits the prompt predictor, then per task (and once over all tasks, for tasks
@@ -26,10 +27,24 @@ public final class RouterTrainer {
     /** Cascades are calibrated and compared on traces from acceptance models fitted without the prompt. */
     private static final int INNER_FOLDS = 3;
 
-    private final RouterSettings settings;
+    /** The word predictor's weight in the blend. */
+    static final double BLEND_WORDS_WEIGHT = 0.5;
 
+    private final RouterSettings settings;
+    private final TextEmbedder embedder;
+
+    /** A trainer for the word predictor, which needs no embedder. */
     public RouterTrainer(RouterSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param embedder embeds prompts for the embedding predictors; may be null for the word predictor */
+    public RouterTrainer(RouterSettings settings, TextEmbedder embedder) {
+        if (settings.needsEmbedder() && embedder == null) {
+            throw new IllegalArgumentException("the " + settings.predictor() + " predictor needs a prompt embedder");
+        }
         this.settings = settings;
+        this.embedder = embedder;
     }
 
     /** A router trained on these prompts; {@code models} are the source's models, in file order. */
@@ -38,12 +53,13 @@ public final class RouterTrainer {
             throw new IllegalArgumentException("no training prompts");
         }
         List<double[]> scores = prompts.stream().map(p -> models.stream().mapToDouble(p::score).toArray()).toList();
-        KnnQualityPredictor predictor = KnnQualityPredictor.train(models,
-                prompts.stream().map(RecordedPrompt::view).toList(), scores, settings.neighbours(),
-                settings.priorWeight());
+        TrainedPredictor predictor = predictor(models, prompts.stream().map(RecordedPrompt::view).toList(), scores);
         Evidence evidence = new Evidence(predictor);
+        // Independent per prompt, and the costliest step with embeddings (every pair of training prompts).
+        List<Map<String, Double>> leftOut = IntStream.range(0, prompts.size()).parallel()
+                .mapToObj(predictor::predictLeavingOut).toList();
         for (int i = 0; i < prompts.size(); i++) {
-            evidence.presetPrior(prompts.get(i).view(), predictor.predictLeavingOut(i));
+            evidence.presetPrior(prompts.get(i).view(), leftOut.get(i));
         }
         Map<String, List<RecordedPrompt>> byTask = new TreeMap<>();
         prompts.forEach(p -> byTask.computeIfAbsent(p.task(), t -> new ArrayList<>()).add(p));
@@ -51,6 +67,17 @@ public final class RouterTrainer {
         byTask.forEach((task, taskPrompts) -> policies.put(task, fit(taskPrompts, evidence)));
         TaskPolicy fallback = byTask.size() == 1 ? policies.values().iterator().next() : fit(prompts, evidence);
         return new TrainedRouter(TrainedRouter.FORMAT, settings, models, predictor.state(), policies, fallback);
+    }
+
+    private TrainedPredictor predictor(List<String> models, List<PromptView> views, List<double[]> scores) {
+        return switch (settings.predictor()) {
+            case PredictorState.EMBEDDING -> EmbeddingQualityPredictor.train(models, views, scores,
+                    settings.neighbours(), settings.priorWeight(), embedder);
+            case PredictorState.BLEND -> BlendedQualityPredictor.train(models, views, scores, settings.neighbours(),
+                    settings.priorWeight(), embedder, BLEND_WORDS_WEIGHT);
+            default -> KnnQualityPredictor.train(models, views, scores, settings.neighbours(),
+                    settings.priorWeight());
+        };
     }
 
     private record Candidate(TaskPolicy policy, SweepPoint operating, double aiq) {

@@ -9,19 +9,26 @@ import java.util.Map;
 
 /**
  * A trained router, as {@code ./switchboard train} writes it and {@code ./switchboard eval --model} reads it: the
- * settings, the models of the benchmark source, the prompt predictor and, per task, the calibrated policy; a task
- * it was not trained on gets the {@code fallback} policy, trained on all tasks together.
+ * settings, the models of the benchmark source, the prompt predictor (of any {@link PredictorState kind}) and, per
+ * task, the calibrated policy; a task it was not trained on gets the {@code fallback} policy, trained on all tasks
+ * together. Format 2 tags the predictor with its kind; format 1 files (word predictor only) are still read.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrainedRouter(String format, RouterSettings settings, List<String> models,
-                            KnnQualityPredictor.State predictor, Map<String, TaskPolicy> tasks,
+                            PredictorState predictor, Map<String, TaskPolicy> tasks,
                             TaskPolicy fallback) {
 
-    public static final String FORMAT = "switchboard-router/1";
+    public static final String FORMAT = "switchboard-router/2";
+    /** The first format: a word predictor without a kind; read as format 2. */
+    static final String FORMAT_1 = "switchboard-router/1";
 
     public TrainedRouter {
+        if (FORMAT_1.equals(format)) {
+            format = FORMAT;
+        }
         if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("not a trained router of format " + FORMAT + ": " + format);
+            throw new IllegalArgumentException("not a trained router of format " + FORMAT + " (or " + FORMAT_1
+                    + "): " + format);
         }
         models = List.copyOf(models);
         tasks = Map.copyOf(tasks);
@@ -32,9 +39,19 @@ public record TrainedRouter(String format, RouterSettings settings, List<String>
         return tasks.getOrDefault(task, fallback);
     }
 
-    /** Fresh evidence for deciding new prompts: the predictor rebuilt from its stored state. */
+    /**
+     * Fresh evidence for deciding new prompts: the predictor rebuilt from its stored state.
+     *
+     * @param embedder the prompt embedder the router was trained with ({@link #embedderId}); null when it reads words
+     * @throws IllegalArgumentException when the predictor reads embeddings and the embedder is missing or another
+     */
+    public Evidence evidence(TextEmbedder embedder) {
+        return new Evidence(predictor.predictor(embedder));
+    }
+
+    /** The id of the prompt embedder this router needs, or null when its predictor reads words only. */
     @JsonIgnore
-    public Evidence evidence() {
-        return new Evidence(new KnnQualityPredictor(predictor));
+    public String embedderId() {
+        return predictor.embedderId();
     }
 }

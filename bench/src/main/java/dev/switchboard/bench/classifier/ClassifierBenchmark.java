@@ -1,0 +1,111 @@
+package dev.switchboard.bench.classifier;
+
+import dev.switchboard.core.classify.RuleClassifier;
+import dev.switchboard.core.event.ChatMessage;
+import dev.switchboard.core.event.LlmRequest;
+import dev.switchboard.core.policy.EmbeddingQualityPredictor;
+import dev.switchboard.core.policy.PromptView;
+import dev.switchboard.core.policy.RecordedAnswers;
+import dev.switchboard.core.recorded.BenchmarkLine;
+import dev.switchboard.embedding.EmbeddingCache;
+import dev.switchboard.embedding.EmbeddingModel;
+import dev.switchboard.embedding.OnnxTextEmbedder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the classifier adds to one request: the rule classification (task, tokens, complexity), the prompt's
+ * embedding and the embedding predictor's chance per model — the kNN scan over every training prompt of the
+ * RouteLLM files (9312, the largest source; the request's feature is one training never saw, so all are scanned).
+ * Requests cycle through recorded prompts of the chosen {@code prompts} kind (see {@link BenchmarkPrompts}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 4, time = 3)
+@Measurement(iterations = 5, time = 4)
+@Fork(1)
+public class ClassifierBenchmark {
+
+    /** A feature (task) no training prompt had: the predictor scans every training prompt, the worst case. */
+    static final String UNSEEN_FEATURE = "benchmark";
+
+    /** {@code mix} (a third each), {@code short}, {@code medium} or {@code long}. */
+    @Param({"mix", "short", "medium", "long"})
+    public String prompts;
+
+    /** ONNX Runtime intra-op threads per embedding. */
+    @Param({"1", "2"})
+    public int threads;
+
+    /** The embedding model ({@code minilm}, {@code bge-small}). */
+    @Param("minilm")
+    public String model;
+
+    /** Tokens read from the end of a prompt. */
+    @Param("128")
+    public int tokens;
+
+    /** The recorded routing data (../shared/data/routing). */
+    @Param("../shared/data/routing")
+    public String data;
+
+    /** Where training vectors are cached between runs; empty for none. */
+    @Param("bench/target/embedding-cache")
+    public String cache;
+
+    private RuleClassifier classifier;
+    private OnnxTextEmbedder embedder;
+    private EmbeddingQualityPredictor predictor;
+    private List<LlmRequest> requests;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Path dir = Path.of(data);
+        classifier = new RuleClassifier();
+        embedder = new OnnxTextEmbedder(EmbeddingModel.of(model), tokens, threads);
+        EmbeddingCache training = new EmbeddingCache(embedder, cache.isBlank() ? null : Path.of(cache));
+        predictor = BenchmarkPrompts.trainedPredictor(dir, training).state().predictor(embedder);
+        requests = BenchmarkPrompts.of(dir, prompts).stream().map(ClassifierBenchmark::request).toList();
+        next = 0;
+    }
+
+    private static LlmRequest request(BenchmarkLine line) {
+        BenchmarkLine unseen = new BenchmarkLine(line.id(), line.source(), UNSEEN_FEATURE, line.prompt(),
+                line.turns(), line.outcomes());
+        return RecordedAnswers.request(unseen);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        embedder.close();
+    }
+
+    /** One request: classify, embed, predict. */
+    @Benchmark
+    public Map<String, Double> classify() {
+        LlmRequest request = requests.get(next);
+        next = (next + 1) % requests.size();
+        List<String> turns = request.body().messages().stream().map(ChatMessage::text).toList();
+        PromptView view = new PromptView(request.feature(), turns.get(0), turns.size() > 1 ? turns : List.of(),
+                classifier.classify(request));
+        return predictor.predict(view);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.switchboard.core.policy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.stream.IntStream;
+
+/**
+ * The k-nearest-neighbours estimate shared by the prompt predictors: the similarity-weighted mean of the targets of
+ * the {@code k} training examples most similar to a query, shrunk towards the mean target of the query's task (of all
+ * examples for a task never seen). A target is any fixed-length row of numbers per example — every model's score —
+ * and the similarity any measure where larger is closer; the predictors differ only in how they compute it.
+ */
+public final class NeighbourMean {
+
+    /** A training example and its similarity to the query. */
+    public record Neighbour(int example, double similarity) {
+    }
+
+    private final List<double[]> targets;
+    private final int width;
+    private final int neighbours;
+    private final double priorWeight;
+    private final Map<String, double[]> taskMeans = new HashMap<>();
+    private final Map<String, int[]> taskExamples = new HashMap<>();
+    private final double[] overallMeans;
+
+    /**
+     * @param tasks       each example's task
+     * @param targets     each example's targets, all of length {@code width}
+     * @param neighbours  k
+     * @param priorWeight how strongly the estimate shrinks towards the task mean, in similarity units
+     */
+    public NeighbourMean(List<String> tasks, List<double[]> targets, int width, int neighbours, double priorWeight) {
+        if (tasks.size() != targets.size()) {
+            throw new IllegalArgumentException(tasks.size() + " tasks for " + targets.size() + " examples");
+        }
+        this.targets = List.copyOf(targets);
+        this.width = width;
+        this.neighbours = neighbours;
+        this.priorWeight = priorWeight;
+        this.overallMeans = means(tasks, null);
+        tasks.stream().distinct().forEach(task -> {
+            taskMeans.put(task, means(tasks, task));
+            taskExamples.put(task, IntStream.range(0, tasks.size()).filter(e -> task.equals(tasks.get(e))).toArray());
+        });
+    }
+
+    /** The examples of a task, in example order; null for a task without examples. */
+    public int[] examplesOf(String task) {
+        int[] examples = taskExamples.get(task);
+        return examples == null ? null : examples.clone();
+    }
+
+    /**
+     * The estimate for a query.
+     *
+     * @param similarities the query's similarity to every example, in example order
+     * @param excluded     an example to leave out (the query itself, for leave-one-out), or -1
+     */
+    public double[] estimate(double[] similarities, String task, int excluded) {
+        double[] prior = taskMeans.getOrDefault(task, overallMeans);
+        double[] sum = new double[width];
+        double weight = 0;
+        for (Neighbour n : nearest(similarities, excluded)) {
+            double[] row = targets.get(n.example());
+            for (int i = 0; i < width; i++) {
+                sum[i] += n.similarity() * row[i];
+            }
+            weight += n.similarity();
+        }
+        double[] estimate = new double[width];
+        for (int i = 0; i < width; i++) {
+            estimate[i] = (sum[i] + priorWeight * prior[i]) / (weight + priorWeight);
+        }
+        return estimate;
+    }
+
+    /** The k most similar examples with a positive similarity; ties go to the earlier example, so runs repeat. */
+    public List<Neighbour> nearest(double[] similarities, int excluded) {
+        PriorityQueue<Neighbour> top = new PriorityQueue<>((a, b) -> a.similarity() != b.similarity()
+                ? Double.compare(a.similarity(), b.similarity()) : Integer.compare(b.example(), a.example()));
+        for (int i = 0; i < similarities.length; i++) {
+            if (i != excluded && similarities[i] > 0) {
+                top.add(new Neighbour(i, similarities[i]));
+                if (top.size() > neighbours) {
+                    top.poll();
+                }
+            }
+        }
+        return new ArrayList<>(top);
+    }
+
+    private double[] means(List<String> tasks, String task) {
+        double[] sum = new double[width];
+        int n = 0;
+        for (int e = 0; e < targets.size(); e++) {
+            if (task == null || task.equals(tasks.get(e))) {
+                for (int i = 0; i < width; i++) {
+                    sum[i] += targets.get(e)[i];
+                }
+                n++;
+            }
+        }
+        for (int i = 0; i < width; i++) {
+            sum[i] = n == 0 ? 0.5 : sum[i] / n;
+        }
+        return sum;
+    }
+}

@@ -2,6 +2,9 @@ package dev.switchboard.classifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.Topics;
+import dev.switchboard.core.catalog.ModelCatalog;
+import dev.switchboard.core.catalog.ModelSpec;
+import dev.switchboard.core.event.Classification;
 import dev.switchboard.core.event.ClassifiedRequest;
 import dev.switchboard.core.event.ErrorInfo;
 import dev.switchboard.core.event.Headers;
@@ -23,7 +26,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -57,10 +62,41 @@ class ClassifierServiceTest {
         assertThat(classified.request().id()).isEqualTo(id);
         assertThat(classified.classification().taskType()).isEqualTo(TaskType.TRANSLATION);
         assertThat(classified.classification().inputTokens()).isPositive();
-        assertThat(classified.classification().classifierVersion()).isEqualTo("rules-1");
+        assertThat(classified.classification().classifierVersion()).startsWith("rules-1+");
         assertThat(RecordHeaders.text(record, Headers.EVENT_TYPE)).isEqualTo("ClassifiedRequest");
         assertThat(RecordHeaders.text(record, Headers.EVENT_ID)).isEqualTo(id + "/1/classified");
         assertThat(RecordHeaders.text(record, Headers.SCHEMA_VERSION)).isEqualTo("1");
+    }
+
+    @Test
+    void predictsEveryCatalogModelsChanceOfAGoodAnswerFromThePrompt() {
+        String easy = newId();
+        String hard = newId();
+        produce(new ProducerRecord<>(Topics.REQUESTS, easy, request(easy, "What is the capital of France?")));
+        produce(new ProducerRecord<>(Topics.REQUESTS, hard, request(hard, "Write a Python function that returns "
+                + "the longest palindromic subsequence of a string, and prove its time complexity.")));
+
+        Map<String, Double> easyPrediction = predicted(easy);
+        Map<String, Double> hardPrediction = predicted(hard);
+
+        ModelCatalog catalog = ModelCatalog.builtIn();
+        for (Map<String, Double> prediction : List.of(easyPrediction, hardPrediction)) {
+            assertThat(prediction.keySet()).containsExactlyInAnyOrderElementsOf(
+                    catalog.models().stream().map(ModelSpec::id).toList());
+            assertThat(prediction.values()).allSatisfy(p -> assertThat(p).isBetween(0.0, 1.0));
+            // Carried over by quality level: a stronger catalog model is never predicted worse on the same prompt.
+            List<Double> byQuality = catalog.models().stream()
+                    .sorted(Comparator.comparingDouble(ModelSpec::quality)).map(m -> prediction.get(m.id())).toList();
+            assertThat(byQuality).isSortedAccordingTo(Comparator.naturalOrder());
+        }
+        assertThat(easyPrediction).isNotEqualTo(hardPrediction);
+    }
+
+    private Map<String, Double> predicted(String id) {
+        Classification classification = Json.read(awaitClassified(id).value(), ClassifiedRequest.class)
+                .classification();
+        assertThat(classification.classifierVersion()).startsWith("rules-1+");
+        return classification.predictedQuality();
     }
 
     static Stream<Arguments> invalidRequestsWithAnId() {

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -36,7 +37,9 @@ public class RequestConsumer {
         this.results = results;
     }
 
+    /** Off the event loop: embedding a prompt takes milliseconds of CPU. Records are independent, so unordered. */
     @Incoming("requests")
+    @Blocking(ordered = false)
     public Uni<Void> consume(Message<String> record) {
         RequestTriage.Outcome outcome = triage.triage(record.getPayload());
         if (outcome instanceof RequestTriage.Classified c) {

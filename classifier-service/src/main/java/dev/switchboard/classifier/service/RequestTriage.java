@@ -10,7 +10,9 @@ import dev.switchboard.core.intake.RequestIntake;
 import dev.switchboard.core.json.Json;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import java.time.Instant;
 
@@ -24,12 +26,23 @@ public class RequestTriage {
     /** Counter of triaged records, tagged {@code task_type} and {@code outcome}. */
     public static final String REQUESTS_METRIC = "switchboard.classifier.requests";
 
-    private final RuleClassifier classifier;
-    private final MeterRegistry registry;
+    /** Timer of the learned prediction per request (embedding, neighbours, level transfer). */
+    public static final String PREDICT_METRIC = "switchboard.classifier.predict";
 
-    public RequestTriage(RuleClassifier classifier, MeterRegistry registry) {
+    private final RuleClassifier classifier;
+    private final QualityForecast forecast;
+    private final MeterRegistry registry;
+    private final Timer predictTimer;
+
+    /** @param forecast the learned predictor; unresolvable when {@code classifier.predictor.enabled=false} */
+    public RequestTriage(RuleClassifier classifier, Instance<QualityForecast> forecast, MeterRegistry registry) {
         this.classifier = classifier;
+        this.forecast = forecast.isResolvable() ? forecast.get() : null;
         this.registry = registry;
+        this.predictTimer = Timer.builder(PREDICT_METRIC)
+                .description("time to predict each model's chance of a good answer for one request")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry);
     }
 
     /** What to write for a record. */
@@ -62,7 +75,9 @@ public class RequestTriage {
     }
 
     private Classified classify(RequestIntake.Accepted accepted) {
-        Classification classification = classifier.classify(accepted.request());
+        Classification rules = classifier.classify(accepted.request());
+        Classification classification = forecast == null ? rules
+                : predictTimer.record(() -> forecast.predict(accepted.request(), rules));
         return new Classified(new ClassifiedRequest(ClassifiedRequest.SCHEMA_VERSION, accepted.request(),
                 classification));
     }

@@ -66,7 +66,13 @@ public final class RouterTrainer {
         Map<String, TaskPolicy> policies = new TreeMap<>();
         byTask.forEach((task, taskPrompts) -> policies.put(task, fit(taskPrompts, evidence)));
         TaskPolicy fallback = byTask.size() == 1 ? policies.values().iterator().next() : fit(prompts, evidence);
-        return new TrainedRouter(TrainedRouter.FORMAT, settings, models, predictor.state(), policies, fallback);
+        Map<String, Double> levels = new TreeMap<>();
+        for (int m = 0; m < models.size(); m++) {
+            int model = m;
+            levels.put(models.get(m), scores.stream().mapToDouble(s -> s[model]).average().orElse(0));
+        }
+        return new TrainedRouter(TrainedRouter.FORMAT, settings, models, predictor.state(), policies, fallback,
+                levels);
     }
 
     private TrainedPredictor predictor(List<String> models, List<PromptView> views, List<double[]> scores) {

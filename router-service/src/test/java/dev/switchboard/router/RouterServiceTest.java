@@ -95,7 +95,8 @@ class RouterServiceTest {
         assertThat(predictedPlan.primaryModel()).isEqualTo("small-fast");
         assertThat(predictedPlan.fallbacks()).containsExactly("large");
         assertThat(predictedPlan.rationale()).isEqualTo("cost (cost 1.00, latency 0.00, quality 0.00): small-fast "
-                + "scored 1.00, predicted quality 0.90 >= 0.75 (complexity=medium), ~1550 ms, $0.00011 est.");
+                + "scored 1.00, predicted quality 0.90 >= 0.86 (0.90 x the best 0.95, complexity=medium), ~1550 ms, "
+                + "$0.00011 est.");
     }
 
     @Test

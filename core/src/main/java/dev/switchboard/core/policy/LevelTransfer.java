@@ -11,15 +11,14 @@ import java.util.Map;
 
 /**
  * Carries a trained predictor's per-model chances over to the models of a live catalog it was never trained on,
- * by quality level. The trained models are placed on a 0..1 level axis by their mean training score (weakest 0,
- * strongest 1) and the catalog's models by their catalog {@code quality} (weakest 0, strongest 1); a catalog model
- * gets the chance the trained models' predictions give at its level, made non-decreasing in level (a stronger
- * model is never predicted worse than a weaker one on the same prompt) and read off by linear interpolation.
+ * by quality level. Each trained model sits on a level axis at its mean training score; a catalog model is placed on
+ * the same axis at its catalog {@code quality} and gets the chance the trained models' predictions give there, made
+ * non-decreasing in level (a stronger model is never predicted worse than a weaker one on the same prompt), read
+ * off by linear interpolation and held flat beyond the weakest and the strongest trained model.
  *
- * <p>The assumption is the mapping of the two axes: the catalog's weakest model does on a prompt what the
- * training data's weakest model did, its strongest what the strongest did. A catalog model the predictor was
- * trained on keeps its own prediction. Retraining on one's own traffic ({@code ./switchboard train}) with one's
- * own model ids removes the assumption.
+ * <p>The assumption is that the two scales agree: a catalog model of quality 0.72 does on a prompt what a trained
+ * model that scored 0.72 on average did. A catalog model the predictor was trained on keeps its own prediction.
+ * Retraining on one's own traffic ({@code ./switchboard train}) with one's own model ids removes the assumption.
  */
 public final class LevelTransfer {
 
@@ -37,10 +36,8 @@ public final class LevelTransfer {
             throw new IllegalArgumentException("carrying predictions over by level needs two trained models or more "
                     + "of different levels, got " + levels);
         }
-        double low = sorted.get(0).getValue();
-        double high = sorted.get(sorted.size() - 1).getValue();
         trained = sorted.stream().map(Map.Entry::getKey).toList();
-        level = sorted.stream().mapToDouble(e -> (e.getValue() - low) / (high - low)).toArray();
+        level = sorted.stream().mapToDouble(Map.Entry::getValue).toArray();
     }
 
     /**
@@ -50,13 +47,10 @@ public final class LevelTransfer {
      */
     public Map<String, Double> toCatalog(Map<String, Double> predicted, ModelCatalog catalog) {
         double[] chance = monotone(trained.stream().mapToDouble(m -> predicted.getOrDefault(m, 0.0)).toArray());
-        double low = catalog.models().stream().mapToDouble(ModelSpec::quality).min().orElse(0);
-        double high = catalog.models().stream().mapToDouble(ModelSpec::quality).max().orElse(1);
         Map<String, Double> out = new LinkedHashMap<>();
         for (ModelSpec model : catalog.models().stream().sorted(Comparator.comparing(ModelSpec::id)).toList()) {
             Double own = predicted.get(model.id());
-            double x = high > low ? (model.quality() - low) / (high - low) : 1.0;
-            out.put(model.id(), own != null ? own : interpolate(x, chance));
+            out.put(model.id(), own != null ? own : interpolate(model.quality(), chance));
         }
         return out;
     }

@@ -50,6 +50,28 @@ public final class StrategyPolicy implements RoutingPolicy {
      */
     public static final double DRAFT_ACCEPT = 0.65;
 
+    /**
+     * With the classifier's predictions, the target is a share of the best eligible model's predicted chance for
+     * this very prompt, as the offline evaluator's target is a share (95%) of the best model's quality: predicted
+     * chances are probabilities of a good answer, not catalog levels, so a fixed floor would send every hard prompt
+     * to the strongest model and every easy one to the cheapest.
+     */
+    public static final double SHARE_LOW = 0.80;
+    public static final double SHARE_MEDIUM = 0.90;
+    public static final double SHARE_HIGH = 0.95;
+
+    /** The share of the best predicted chance a complexity tier aims for; a missing tier counts as medium. */
+    public static double tierShare(Complexity complexity) {
+        if (complexity == null) {
+            return SHARE_MEDIUM;
+        }
+        return switch (complexity) {
+            case LOW -> SHARE_LOW;
+            case MEDIUM -> SHARE_MEDIUM;
+            case HIGH -> SHARE_HIGH;
+        };
+    }
+
     /** The quality target of a complexity tier; a missing tier counts as medium. */
     public static double tierTarget(Complexity complexity) {
         if (complexity == null) {
@@ -84,7 +106,7 @@ public final class StrategyPolicy implements RoutingPolicy {
         if (outcome.eligible().isEmpty()) {
             return RouteDecision.rejected(ErrorInfo.NO_ELIGIBLE_MODEL, outcome.rejection());
         }
-        Target target = Target.of(hints, classification.complexity());
+        Target target = Target.of(hints, classification.complexity(), outcome.eligible());
         List<WeightedScore.Scored> ranked = QualityTarget.rank(WeightedScore.order(outcome.eligible(), weights),
                 s -> s.candidate().quality(), target.value());
         WeightedScore.Scored primary = ranked.get(0);
@@ -125,12 +147,18 @@ public final class StrategyPolicy implements RoutingPolicy {
     /** The quality the primary should reach, and where it came from, for the rationale. */
     private record Target(double value, String source) {
 
-        static Target of(RoutingHints hints, Complexity complexity) {
+        static Target of(RoutingHints hints, Complexity complexity, List<Candidate> eligible) {
             if (hints.minQuality() != null) {
                 return new Target(hints.minQuality(), "min_quality");
             }
-            return new Target(tierTarget(complexity), "complexity="
-                    + (complexity == null ? Complexity.MEDIUM : complexity).wire());
+            String tier = "complexity=" + (complexity == null ? Complexity.MEDIUM : complexity).wire();
+            if (eligible.stream().anyMatch(Candidate::predicted)) {
+                double best = eligible.stream().mapToDouble(Candidate::quality).max().orElse(0);
+                double share = tierShare(complexity);
+                return new Target(share * best, Candidate.twoPlaces(share) + " x the best "
+                        + Candidate.twoPlaces(best) + ", " + tier);
+            }
+            return new Target(tierTarget(complexity), tier);
         }
     }
 

@@ -26,11 +26,12 @@ class LevelTransferTest {
     void catalogModelsReadTheTrainedModelsAtTheSameLevel() {
         Map<String, Double> out = TRANSFER.toCatalog(Map.of("weak", 0.2, "mid", 0.5, "strong", 0.9), CATALOG);
 
-        assertThat(out.get("small")).isCloseTo(0.2, within(1e-12));   // weakest ↔ weakest
-        assertThat(out.get("medium")).isCloseTo(0.5, within(1e-12));  // halfway ↔ halfway
-        assertThat(out.get("large")).isCloseTo(0.9, within(1e-12));   // strongest ↔ strongest
-        // level 0.875: three quarters of the way from mid to strong
-        assertThat(out.get("between")).isCloseTo(0.5 + 0.75 * 0.4, within(1e-12));
+        // 0.50: halfway from weak (0.40) to mid (0.60); 0.70: halfway from mid to strong (0.80)
+        assertThat(out.get("small")).isCloseTo(0.2 + 0.5 * 0.3, within(1e-12));
+        assertThat(out.get("medium")).isCloseTo(0.5 + 0.5 * 0.4, within(1e-12));
+        // Above the strongest trained model: held at its chance.
+        assertThat(out.get("large")).isCloseTo(0.9, within(1e-12));
+        assertThat(out.get("between")).isCloseTo(0.9, within(1e-12));
     }
 
     @Test
@@ -40,6 +41,7 @@ class LevelTransferTest {
 
         assertThat(out.get("medium")).isCloseTo(0.8, within(1e-12));
         assertThat(out.get("large")).isCloseTo(0.8, within(1e-12));
+        assertThat(out.get("small")).isCloseTo(0.2 + 0.5 * 0.6, within(1e-12));
         assertThat(out.get("small")).isLessThanOrEqualTo(out.get("medium"));
     }
 

@@ -144,10 +144,11 @@ class StrategyPolicyTest {
 
         assertThat(byCatalog.primaryModel()).isEqualTo("allround");
         assertThat(byPrediction.primaryModel()).isEqualTo("budget");
-        // Fallbacks stay above the target too: only flagship's 0.95 also reaches 0.75.
+        // Fallbacks stay above the target too: only flagship's 0.95 also reaches 0.90 x 0.95.
         assertThat(byPrediction.fallbacks()).containsExactly("flagship");
         assertThat(byPrediction.rationale()).isEqualTo("cost (cost 1.00, latency 0.00, quality 0.00): budget scored "
-                + "1.00, predicted quality 0.90 >= 0.75 (complexity=medium), ~3500 ms, $0.0003 est.");
+                + "1.00, predicted quality 0.90 >= 0.86 (0.90 x the best 0.95, complexity=medium), ~3500 ms, "
+                + "$0.0003 est.");
     }
 
     @Test
@@ -158,24 +159,30 @@ class StrategyPolicyTest {
 
         RoutePlan plan = routed(policy.decide(request(hints(Strategy.COST, null, null, null)), c, FOUR));
 
-        // Nobody reaches 0.75, so the best is taken; then the rest by quality, best first.
+        // The target is 0.90 x sprinter's 0.70 = 0.63: budget (0.60), allround (0.20) and flagship (0.30) miss it.
         assertThat(plan.primaryModel()).isEqualTo("sprinter");
-        assertThat(plan.fallbacks()).containsExactly("budget", "flagship");
-        assertThat(plan.rationale()).isEqualTo("cost (cost 1.00, latency 0.00, quality 0.00): sprinter, the best at "
-                + "catalog quality 0.70: no eligible model reaches 0.75 (complexity=medium), ~700 ms, $0.003 est.");
+        assertThat(plan.fallbacks()).isEmpty();
+        assertThat(plan.rationale()).isEqualTo("cost (cost 1.00, latency 0.00, quality 0.00): sprinter scored 0.41, "
+                + "catalog quality 0.70 >= 0.63 (0.90 x the best 0.70, complexity=medium), ~700 ms, $0.003 est.");
     }
 
-    @Test
-    void takesTheBestModelWhenNoneReachesTheTierTargetInsteadOfRefusing() {
-        Classification hard = withPrediction(classification(Complexity.HIGH, List.of(), 1_000, 500),
-                Map.of("budget", 0.50, "sprinter", 0.60, "allround", 0.70, "flagship", 0.80));
+    static Stream<Arguments> tierShares() {
+        // best 0.84: low aims for 0.80 x 0.84 = 0.672, medium 0.756, high 0.798
+        return Stream.of(arguments(Complexity.LOW, "budget"), arguments(Complexity.MEDIUM, "allround"),
+                arguments(Complexity.HIGH, "flagship"));
+    }
 
-        RoutePlan plan = routed(policy.decide(request(hints(Strategy.COST, null, null, null)), hard, FOUR));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tierShares")
+    void withPredictionsAimsForTheTiersShareOfTheBestPredictedChance(Complexity complexity, String expected) {
+        Classification c = withPrediction(classification(complexity, List.of(), 1_000, 500),
+                Map.of("budget", 0.70, "sprinter", 0.60, "allround", 0.79, "flagship", 0.84));
 
-        assertThat(plan.primaryModel()).isEqualTo("flagship");
-        assertThat(plan.fallbacks()).containsExactly("allround", "sprinter");
-        assertThat(plan.rationale()).contains("flagship, the best at predicted quality 0.80: no eligible model "
-                + "reaches 0.85 (complexity=high)");
+        RoutePlan plan = routed(policy.decide(request(hints(Strategy.COST, null, null, null)), c, FOUR));
+
+        assertThat(plan.primaryModel()).isEqualTo(expected);
+        assertThat(plan.rationale()).contains(Candidate.twoPlaces(StrategyPolicy.tierShare(complexity))
+                + " x the best 0.84, complexity=" + complexity.wire());
     }
 
     static Stream<Arguments> rejections() {

@@ -89,17 +89,30 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
      * @throws IllegalArgumentException when the id names no model here
      */
     public static OnnxTextEmbedder forId(String id, int threads) {
+        int cut = cut(id);
+        return new OnnxTextEmbedder(EmbeddingModel.of(id.substring(0, cut)), tokens(id, cut), threads);
+    }
+
+    /** The id as {@link #id} writes it ({@code minilm/last-128} → {@code all-minilm-l6-v2-q/last-128}). */
+    public static String normalise(String id) {
+        int cut = cut(id);
+        return id(EmbeddingModel.of(id.substring(0, cut)), tokens(id, cut));
+    }
+
+    private static int cut(String id) {
         int cut = id == null ? -1 : id.lastIndexOf("/last-");
         if (cut < 0) {
             throw new IllegalArgumentException("not an embedder id (<model>/last-<tokens>): " + id);
         }
-        int tokens;
+        return cut;
+    }
+
+    private static int tokens(String id, int cut) {
         try {
-            tokens = Integer.parseInt(id.substring(cut + "/last-".length()));
+            return Integer.parseInt(id.substring(cut + "/last-".length()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not an embedder id (<model>/last-<tokens>): " + id);
         }
-        return new OnnxTextEmbedder(EmbeddingModel.of(id.substring(0, cut)), tokens, threads);
     }
 
     /** What {@link #id} returns for this model and cut, without loading the model. */

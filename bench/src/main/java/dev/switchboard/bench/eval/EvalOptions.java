@@ -43,8 +43,10 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
         if (router != null) {
             return "trained router " + router;
         }
-        return holdOutTasks ? "held-out tasks (each task decided by a router trained on the others)"
-                : folds + "-fold cross-validation (seed " + settings.seed() + ")";
+        String predictor = settings.predictor() + " predictor" + (settings.needsEmbedder()
+                ? " (" + OnnxTextEmbedder.normalise(embedder == null ? DEFAULT_EMBEDDER : embedder) + ")" : "");
+        return (holdOutTasks ? "held-out tasks (each task decided by a router trained on the others)"
+                : folds + "-fold cross-validation (seed " + settings.seed() + ")") + ", " + predictor;
     }
 
     /**

@@ -1,9 +1,10 @@
 package dev.switchboard.bench.classifier;
 
 import dev.switchboard.core.classify.RuleClassifier;
-import dev.switchboard.core.policy.EmbeddingQualityPredictor;
+import dev.switchboard.core.policy.BlendedQualityPredictor;
 import dev.switchboard.core.policy.PromptView;
 import dev.switchboard.core.policy.RecordedPrompt;
+import dev.switchboard.core.policy.RouterTrainer;
 import dev.switchboard.core.recorded.BenchmarkLine;
 import dev.switchboard.core.recorded.BenchmarkReader;
 import dev.switchboard.core.recorded.RecordedCatalog;
@@ -61,8 +62,11 @@ final class BenchmarkPrompts {
         return interleaved;
     }
 
-    /** The embedding predictor over every RouteLLM prompt (k = 25, shrinkage 1, as training's defaults). */
-    static EmbeddingQualityPredictor trainedPredictor(Path dir, EmbeddingCache embedder) {
+    /**
+     * The blended predictor (word and embedding kNN, as {@code ./switchboard train} fits by default) over every RouteLLM
+     * prompt, with training's defaults (k = 25, shrinkage 1, equal weights).
+     */
+    static BlendedQualityPredictor trainedPredictor(Path dir, EmbeddingCache embedder) {
         List<String> models;
         try (InputStream in = Files.newInputStream(dir.resolve("routellm.models.json"))) {
             models = RecordedCatalog.readModels(in, "routellm.models.json").stream().map(m -> m.id()).toList();
@@ -78,7 +82,8 @@ final class BenchmarkPrompts {
         embedder.embedAll(views.stream().map(PromptView::text).toList(), 2, System.out);
         List<double[]> scores = lines.stream().map(line -> models.stream()
                 .mapToDouble(m -> line.outcome(m).orElseThrow().score()).toArray()).toList();
-        return EmbeddingQualityPredictor.train(models, views, scores, 25, 1.0, embedder);
+        return BlendedQualityPredictor.train(models, views, scores, 25, 1.0, embedder,
+                RouterTrainer.BLEND_WORDS_WEIGHT);
     }
 
     private static List<BenchmarkLine> read(Path file) {

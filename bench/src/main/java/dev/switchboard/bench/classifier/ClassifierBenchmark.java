@@ -3,7 +3,7 @@ package dev.switchboard.bench.classifier;
 import dev.switchboard.core.classify.RuleClassifier;
 import dev.switchboard.core.event.ChatMessage;
 import dev.switchboard.core.event.LlmRequest;
-import dev.switchboard.core.policy.EmbeddingQualityPredictor;
+import dev.switchboard.core.policy.TrainedPredictor;
 import dev.switchboard.core.policy.PromptView;
 import dev.switchboard.core.policy.RecordedAnswers;
 import dev.switchboard.core.recorded.BenchmarkLine;
@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the classifier adds to one request: the rule classification (task, tokens, complexity), the prompt's
- * embedding and the embedding predictor's chance per model — the kNN scan over every training prompt of the
- * RouteLLM files (9312, the largest source; the request's feature is one training never saw, so all are scanned).
+ * embedding and the default (blended) predictor's chance per model — the word and the embedding kNN over every
+ * training prompt of the RouteLLM files (9312, the largest source; the request's feature is one training never saw,
+ * so all are scanned).
  * Requests cycle through recorded prompts of the chosen {@code prompts} kind (see {@link BenchmarkPrompts}).
  */
 @State(Scope.Thread)
@@ -59,7 +60,7 @@ public class ClassifierBenchmark {
     public String model;
 
     /** Tokens read from the end of a prompt. */
-    @Param("128")
+    @Param("64")
     public int tokens;
 
     /** The recorded routing data (../shared/data/routing). */
@@ -72,7 +73,7 @@ public class ClassifierBenchmark {
 
     private RuleClassifier classifier;
     private OnnxTextEmbedder embedder;
-    private EmbeddingQualityPredictor predictor;
+    private TrainedPredictor predictor;
     private List<LlmRequest> requests;
     private int next;
 

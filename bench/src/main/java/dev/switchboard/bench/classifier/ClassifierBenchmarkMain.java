@@ -25,8 +25,8 @@ public final class ClassifierBenchmarkMain {
             usage: ./switchboard bench-classifier [options]
               --prompts LIST     mix,short,medium,long (default all four)
               --threads LIST     ONNX Runtime threads per embedding (default 1,2)
-              --model NAME       minilm or bge-small (default minilm)
-              --tokens N         tokens read from the end of a prompt (default 128)
+              --model LIST       minilm, bge-small (default minilm)
+              --tokens LIST      tokens read from the end of a prompt (default 64)
               --data DIR         the recorded routing data (default ../shared/data/routing)
             Each combination: one forked JVM, 4 x 3 s warm-up, 5 x 4 s measured.
             """;
@@ -45,8 +45,8 @@ public final class ClassifierBenchmarkMain {
             switch (args[i]) {
                 case "--prompts" -> options.param("prompts", value.split(","));
                 case "--threads" -> options.param("threads", value.split(","));
-                case "--model" -> options.param("model", value);
-                case "--tokens" -> options.param("tokens", value);
+                case "--model" -> options.param("model", value.split(","));
+                case "--tokens" -> options.param("tokens", value.split(","));
                 case "--data" -> options.param("data", value);
                 default -> {
                     System.err.print("switchboard bench-classifier: unknown option " + args[i] + "\n" + USAGE);
@@ -69,6 +69,8 @@ public final class ClassifierBenchmarkMain {
     static String table(Collection<RunResult> results) {
         List<RunResult> sorted = new ArrayList<>(results);
         sorted.sort(Comparator.comparing((RunResult r) -> r.getParams().getParam("prompts"))
+                .thenComparing(r -> r.getParams().getParam("model"))
+                .thenComparing(r -> Integer.parseInt(r.getParams().getParam("tokens")))
                 .thenComparing(r -> r.getParams().getParam("threads")));
         StringBuilder out = new StringBuilder("| prompts | embedder | threads | calls | mean ms | p50 | p90 | p99 "
                 + "| p99.9 | max |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 /** Renders the executor benchmark's levels as a console table and as {@code docs/benchmarks.md}. */
 final class BenchmarkReport {
 
+    /** Where the sections of other benchmarks start in the report file: everything from there on is kept. */
+    static final String OTHER_BENCHMARKS = "# Classifier benchmark";
+
     private static final String HEADER = "| max-in-flight | requests | answered | dup | usage events "
             + "| steady req/s | ideal req/s | efficiency | in-flight median / max | heap median / max (MiB) | JVM CPU "
             + "| call p50 / p99 (ms) | stop (s) |";
@@ -98,7 +101,17 @@ final class BenchmarkReport {
                 %s""".formatted(settings.latencyMs(), settings.heap(), settings.latencyMs(), LocalDate.now(),
                 machine(), loadAtStart, loadAverage(), table(levels), settings.heap(), handovers.isEmpty() ? "" : handoverSection(handovers));
         Files.createDirectories(settings.report().toAbsolutePath().getParent());
-        Files.writeString(settings.report(), text, StandardCharsets.UTF_8);
+        Files.writeString(settings.report(), text + otherBenchmarks(settings.report()), StandardCharsets.UTF_8);
+    }
+
+    /** Sections of other benchmarks already in the file (the classifier's, written by hand), kept as they are. */
+    static String otherBenchmarks(Path report) throws IOException {
+        if (!Files.isRegularFile(report)) {
+            return "";
+        }
+        String old = Files.readString(report, StandardCharsets.UTF_8);
+        int start = old.indexOf("\n" + OTHER_BENCHMARKS);
+        return start < 0 ? "" : "\n" + old.substring(start + 1);
     }
 
     private static String handoverSection(List<HandoverCheck.Outcome> outcomes) {

@@ -27,6 +27,24 @@ class EvalOptionsTest {
     }
 
     @Test
+    void choosesThePredictorAndItsEmbedder() {
+        List<String> base = List.of("--data", "a.jsonl", "--models", "m.json", "--out", "o");
+
+        EvalOptions embedding = EvalOptions.parse(concat(base, "--predictor", "embedding", "--embedder",
+                "bge-small/last-64", "--embedding-cache", "none"), false);
+        EvalOptions words = EvalOptions.parse(concat(base, "--predictor", "words"), true);
+
+        assertThat(embedding.settings().predictor()).isEqualTo("embedding");
+        assertThat(embedding.settings().needsEmbedder()).isTrue();
+        assertThat(embedding.embedder()).isEqualTo("bge-small/last-64");
+        assertThat(embedding.cache()).isNull();
+        assertThat(words.settings().needsEmbedder()).isFalse();
+        assertThat(EvalOptions.parse(base, false).embedder()).isNull();
+        assertThatThrownBy(() -> EvalOptions.parse(concat(base, "--predictor", "tea-leaves"), false))
+                .hasMessageContaining("predictor must be one of [words, embedding, blend]");
+    }
+
+    @Test
     void saysWhatIsWrongWithTheOptions() {
         List<String> base = List.of("--data", "a.jsonl", "--models", "m.json", "--out", "o");
         assertThatThrownBy(() -> EvalOptions.parse(List.of("--data", "a.jsonl"), false))

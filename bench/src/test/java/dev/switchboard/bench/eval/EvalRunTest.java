@@ -55,6 +55,32 @@ class EvalRunTest {
     }
 
     @Test
+    void aBlindRunWithAnEmbeddingRouterWritesTheSameDecisions() throws IOException {
+        Path models = SyntheticFiles.models(dir);
+        List<Path> scored = List.of(SyntheticFiles.task(dir, "sums", 40, true),
+                SyntheticFiles.task(dir, "totals", 20, true));
+        List<Path> stripped = List.of(SyntheticFiles.task(dir, "sums", 40, false),
+                SyntheticFiles.task(dir, "totals", 20, false));
+        Path router = dir.resolve("embedding.router.json.gz");
+        List<String> small = List.of("--embedder", "minilm/last-32", "--embedding-cache", "none");
+        EvalRun.train(options(scored, models, router, concat(small, "--predictor", "embedding")), QUIET);
+
+        EvalRun.eval(options(scored, models, dir.resolve("scored"), List.of("--model", router.toString())),
+                List.of(), QUIET);
+        EvalRun.eval(options(stripped, models, dir.resolve("blind"), List.of("--model", router.toString(),
+                "--blind")), List.of(), QUIET);
+
+        assertThat(RouterArtifact.read(router).embedderId()).isEqualTo("all-minilm-l6-v2-q/last-32");
+        byte[] decisions = Files.readAllBytes(dir.resolve("scored/decisions.jsonl"));
+        assertThat(decisions).isNotEmpty();
+        assertThat(Files.readAllBytes(dir.resolve("blind/decisions.jsonl"))).isEqualTo(decisions);
+        assertThatThrownBy(() -> EvalRun.eval(options(scored, models, dir.resolve("other"), List.of("--model",
+                router.toString(), "--embedder", "minilm/last-64")), List.of(), QUIET))
+                .hasMessageContaining("trained on prompt embeddings of all-minilm-l6-v2-q/last-32")
+                .hasMessageContaining("the embedder given is all-minilm-l6-v2-q/last-64");
+    }
+
+    @Test
     void writesDecisionsReportAndPlotsWithEveryFieldOfTheIssue() throws IOException {
         Path models = SyntheticFiles.models(dir);
         List<Path> data = List.of(SyntheticFiles.task(dir, "sums", 90, true),
@@ -108,6 +134,12 @@ class EvalRunTest {
                 QUIET)).hasMessageContaining("no scores");
         assertThatThrownBy(() -> EvalRun.train(options(stripped, models, dir.resolve("r.json"), List.of()), QUIET))
                 .hasMessageContaining("scored");
+    }
+
+    private static List<String> concat(List<String> base, String... more) {
+        List<String> all = new ArrayList<>(base);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private static EvalOptions options(List<Path> data, Path models, Path out, List<String> extra) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +53,7 @@ public final class EmbeddingQualityPredictor implements TrainedPredictor {
     private final TextEmbedder embedder;
     private final float[] matrix;
     private final NeighbourMean neighbours;
+    private final Map<String, Block> blocks = new LinkedHashMap<>();
 
     /** @throws IllegalArgumentException when the embedder is missing or not the one the state was trained with */
     public EmbeddingQualityPredictor(State state, TextEmbedder embedder) {
@@ -70,6 +72,8 @@ public final class EmbeddingQualityPredictor implements TrainedPredictor {
         this.neighbours = new NeighbourMean(state.examples().stream().map(Example::task).toList(),
                 state.examples().stream().map(Example::scores).toList(), state.models().size(), state.neighbours(),
                 state.priorWeight());
+        state.examples().stream().map(Example::task).distinct().forEach(task -> blocks.put(task,
+                Block.of(neighbours.examplesOf(task), matrix, state.dimension())));
     }
 
     /**
@@ -114,31 +118,48 @@ public final class EmbeddingQualityPredictor implements TrainedPredictor {
 
     /** Cosine similarity to the candidate neighbours (the task's examples, else all); 0 for the others. */
     private double[] similarities(float[] query, int offset, String task) {
-        int d = state.dimension();
         double[] sims = new double[state.examples().size()];
-        int[] candidates = neighbours.examplesOf(task);
-        int count = candidates == null ? sims.length : candidates.length;
-        for (int c = 0; c < count; c++) {
-            int e = candidates == null ? c : candidates[c];
-            int row = e * d;
-            // Four running sums: the loop is the hot spot of a prediction, and independent sums pipeline.
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            int i = 0;
-            for (; i + 3 < d; i += 4) {
-                s0 += query[offset + i] * matrix[row + i];
-                s1 += query[offset + i + 1] * matrix[row + i + 1];
-                s2 += query[offset + i + 2] * matrix[row + i + 2];
-                s3 += query[offset + i + 3] * matrix[row + i + 3];
-            }
-            for (; i < d; i++) {
-                s0 += query[offset + i] * matrix[row + i];
-            }
-            sims[e] = (s0 + s1) + (s2 + s3);
+        Block own = blocks.get(task);
+        for (Block block : own != null ? List.of(own) : blocks.values()) {
+            block.dot(query, offset, sims);
         }
         return sims;
+    }
+
+    /**
+     * The vectors of one task's examples stored dimension by dimension, so that the dot products with a query are
+     * one multiply-add over a contiguous array per dimension: a loop the JIT turns into SIMD instructions (a row by
+     * row sum is not, since that would reorder its additions); about twice as fast over thousands of examples.
+     *
+     * @param examples the examples of the block, in example order
+     * @param columns  component i of example {@code examples[j]} at {@code i * examples.length + j}
+     */
+    private record Block(int[] examples, float[] columns, int dimension) {
+
+        static Block of(int[] examples, float[] rows, int d) {
+            float[] columns = new float[examples.length * d];
+            for (int j = 0; j < examples.length; j++) {
+                for (int i = 0; i < d; i++) {
+                    columns[i * examples.length + j] = rows[examples[j] * d + i];
+                }
+            }
+            return new Block(examples, columns, d);
+        }
+
+        void dot(float[] query, int offset, double[] sims) {
+            int n = examples.length;
+            float[] sum = new float[n];
+            for (int i = 0; i < dimension; i++) {
+                float q = query[offset + i];
+                int base = i * n;
+                for (int j = 0; j < n; j++) {
+                    sum[j] += q * columns[base + j];
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                sims[examples[j]] = sum[j];
+            }
+        }
     }
 
     /** int8 codes of a unit vector, scaled by its largest component. */

@@ -1,6 +1,7 @@
 package dev.switchboard.core.policy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,19 +79,29 @@ public final class NeighbourMean {
         return estimate;
     }
 
-    /** The k most similar examples with a positive similarity; ties go to the earlier example, so runs repeat. */
+    /**
+     * The k most similar examples with a positive similarity, most similar first; ties go to the earlier example, so
+     * runs repeat.
+     */
     public List<Neighbour> nearest(double[] similarities, int excluded) {
-        PriorityQueue<Neighbour> top = new PriorityQueue<>((a, b) -> a.similarity() != b.similarity()
-                ? Double.compare(a.similarity(), b.similarity()) : Integer.compare(b.example(), a.example()));
+        Comparator<Neighbour> closer = Comparator.comparingDouble(Neighbour::similarity)
+                .thenComparing(Neighbour::example, Comparator.reverseOrder());
+        PriorityQueue<Neighbour> top = new PriorityQueue<>(closer);
         for (int i = 0; i < similarities.length; i++) {
-            if (i != excluded && similarities[i] > 0) {
+            if (i == excluded || !(similarities[i] > 0)) {
+                continue;
+            }
+            // Once k are held, only a closer example gets in (a later one with the same similarity does not).
+            if (top.size() < neighbours || similarities[i] > top.peek().similarity()) {
                 top.add(new Neighbour(i, similarities[i]));
                 if (top.size() > neighbours) {
                     top.poll();
                 }
             }
         }
-        return new ArrayList<>(top);
+        List<Neighbour> nearest = new ArrayList<>(top);
+        nearest.sort(closer.reversed());
+        return nearest;
     }
 
     private double[] means(List<String> tasks, String task) {

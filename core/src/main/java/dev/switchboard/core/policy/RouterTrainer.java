@@ -28,7 +28,7 @@ public final class RouterTrainer {
     private static final int INNER_FOLDS = 3;
 
     /** The word predictor's weight in the blend. */
-    static final double BLEND_WORDS_WEIGHT = 0.5;
+    public static final double BLEND_WORDS_WEIGHT = 0.5;
 
     private final RouterSettings settings;
     private final TextEmbedder embedder;

@@ -2,6 +2,7 @@ package dev.switchboard.bench.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.json.Json;
+import dev.switchboard.core.policy.RouterArtifact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,15 @@
 package dev.switchboard.bench.classifier;
 
+import dev.switchboard.core.catalog.ModelCatalog;
 import dev.switchboard.core.classify.RuleClassifier;
 import dev.switchboard.core.event.ChatMessage;
 import dev.switchboard.core.event.LlmRequest;
-import dev.switchboard.core.policy.TrainedPredictor;
+import dev.switchboard.core.policy.LevelTransfer;
 import dev.switchboard.core.policy.PromptView;
 import dev.switchboard.core.policy.RecordedAnswers;
+import dev.switchboard.core.policy.RouterArtifact;
+import dev.switchboard.core.policy.TrainedPredictor;
+import dev.switchboard.core.policy.TrainedRouter;
 import dev.switchboard.core.recorded.BenchmarkLine;
 import dev.switchboard.embedding.EmbeddingCache;
 import dev.switchboard.embedding.EmbeddingModel;
@@ -71,7 +75,15 @@ public class ClassifierBenchmark {
     @Param("bench/target/embedding-cache")
     public String cache;
 
+    /**
+     * A trained router to predict with instead of one trained on the RouteLLM files, e.g. the one the classifier
+     * ships; its predictions are then carried over to the built-in catalog as the classifier does. Empty: train.
+     */
+    @Param("")
+    public String router;
+
     private RuleClassifier classifier;
+    private LevelTransfer transfer;
     private OnnxTextEmbedder embedder;
     private TrainedPredictor predictor;
     private List<LlmRequest> requests;
@@ -81,9 +93,16 @@ public class ClassifierBenchmark {
     public void setUp() {
         Path dir = Path.of(data);
         classifier = new RuleClassifier();
-        embedder = new OnnxTextEmbedder(EmbeddingModel.of(model), tokens, threads);
-        EmbeddingCache training = new EmbeddingCache(embedder, cache.isBlank() ? null : Path.of(cache));
-        predictor = BenchmarkPrompts.trainedPredictor(dir, training).state().predictor(embedder);
+        if (router.isBlank()) {
+            embedder = new OnnxTextEmbedder(EmbeddingModel.of(model), tokens, threads);
+            EmbeddingCache training = new EmbeddingCache(embedder, cache.isBlank() ? null : Path.of(cache));
+            predictor = BenchmarkPrompts.trainedPredictor(dir, training).state().predictor(embedder);
+        } else {
+            TrainedRouter trained = RouterArtifact.read(Path.of(router));
+            embedder = OnnxTextEmbedder.forId(trained.embedderId(), threads);
+            predictor = trained.predictor().predictor(embedder);
+            transfer = new LevelTransfer(trained.modelLevels());
+        }
         requests = BenchmarkPrompts.of(dir, prompts).stream().map(ClassifierBenchmark::request).toList();
         next = 0;
     }
@@ -107,6 +126,9 @@ public class ClassifierBenchmark {
         List<String> turns = request.body().messages().stream().map(ChatMessage::text).toList();
         PromptView view = new PromptView(request.feature(), turns.get(0), turns.size() > 1 ? turns : List.of(),
                 classifier.classify(request));
-        return predictor.predict(view);
+        Map<String, Double> predicted = predictor.predict(view);
+        return transfer == null ? predicted : transfer.toCatalog(predicted, CATALOG);
     }
+
+    private static final ModelCatalog CATALOG = ModelCatalog.builtIn();
 }

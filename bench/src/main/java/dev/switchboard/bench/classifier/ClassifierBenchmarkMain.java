@@ -28,6 +28,8 @@ public final class ClassifierBenchmarkMain {
               --model LIST       minilm, bge-small (default minilm)
               --tokens LIST      tokens read from the end of a prompt (default 64)
               --data DIR         the recorded routing data (default ../shared/data/routing)
+              --router FILE      predict with this trained router (e.g. the classifier's shipped one) and carry
+                                 its chances over to the built-in catalog, instead of training on RouteLLM
             Each combination: one forked JVM, 4 x 3 s warm-up, 5 x 4 s measured.
             """;
 
@@ -48,6 +50,7 @@ public final class ClassifierBenchmarkMain {
                 case "--model" -> options.param("model", value.split(","));
                 case "--tokens" -> options.param("tokens", value.split(","));
                 case "--data" -> options.param("data", value);
+                case "--router" -> options.param("router", value);
                 default -> {
                     System.err.print("switchboard bench-classifier: unknown option " + args[i] + "\n" + USAGE);
                     System.exit(2);

@@ -2,7 +2,6 @@ package dev.switchboard.bench.classifier;
 
 import dev.switchboard.core.catalog.ModelCatalog;
 import dev.switchboard.core.classify.RuleClassifier;
-import dev.switchboard.core.event.ChatMessage;
 import dev.switchboard.core.event.LlmRequest;
 import dev.switchboard.core.policy.LevelTransfer;
 import dev.switchboard.core.policy.PromptView;
@@ -123,9 +122,7 @@ public class ClassifierBenchmark {
     public Map<String, Double> classify() {
         LlmRequest request = requests.get(next);
         next = (next + 1) % requests.size();
-        List<String> turns = request.body().messages().stream().map(ChatMessage::text).toList();
-        PromptView view = new PromptView(request.feature(), turns.get(0), turns.size() > 1 ? turns : List.of(),
-                classifier.classify(request));
+        PromptView view = PromptView.of(request, classifier.classify(request));
         Map<String, Double> predicted = predictor.predict(view);
         return transfer == null ? predicted : transfer.toCatalog(predicted, CATALOG);
     }

@@ -19,18 +19,7 @@ public final class EvalMain {
               --cv K                 k-fold cross-validation, folds per task, fixed seed (default: 5 folds)
               --holdout-task         each task decided by a router trained on the other tasks only
               --blind                drop every score while reading (needs --model); decisions.jsonl is unchanged
-              --families LIST        policy families to choose from: threshold,cascade (default both)
-              --signals LIST         cascade evidence: prior,gate,final_answer,arithmetic,agreement,length (default all)
-              --predictor KIND       what the prompt predictor reads: words (hashed words), embedding (sentence
-                                     embeddings) or blend (the mean of both; the default)
-              --embedder ID          the embedding model and cut, MODEL/last-N: minilm/last-64 (default) or
-                                     bge-small/last-N (eval --model: the router's own; another one is refused)
-              --embedding-cache DIR  where prompt vectors are kept between runs (default bench/target/
-                                     embedding-cache of this checkout; none: this run only)
-              --neighbours K, --prior-weight W, --ridge R, --seed S
-                                     predictor k (25), its shrinkage to the task mean (1.0), the acceptance models'
-                                     L2 penalty (0.01) and the seed of every shuffle (20240611)
-            """;
+            """ + EvalOptions.TRAINING_OPTIONS;
 
     private EvalMain() {
     }

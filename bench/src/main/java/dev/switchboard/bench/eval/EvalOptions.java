@@ -32,6 +32,21 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                           boolean blind, RouterSettings settings, String embedder, Path cache) {
 
     public static final int DEFAULT_FOLDS = 5;
+
+    /** The usage lines of the options {@code eval} and {@code train} share: how routers are trained. */
+    static final String TRAINING_OPTIONS = """
+              --families LIST        policy families to choose from: threshold,cascade (default both)
+              --signals LIST         cascade evidence: prior,gate,final_answer,arithmetic,agreement,length (default all)
+              --predictor KIND       what the prompt predictor reads: words (hashed words), embedding (sentence
+                                     embeddings) or blend (the mean of both; the default)
+              --embedder ID          the embedding model and cut, MODEL/last-N: minilm/last-64 (default) or
+                                     bge-small/last-N (eval --model: the router's own; another one is refused)
+              --embedding-cache DIR  where prompt vectors are kept between runs (default bench/target/
+                                     embedding-cache of this checkout; none: this run only)
+              --neighbours K, --prior-weight W, --ridge R, --seed S
+                                     predictor k (25), its shrinkage to the task mean (1.0), the acceptance models'
+                                     L2 penalty (0.01) and the seed of every shuffle (20240611)
+            """;
     /**
      * The predictor training uses unless told otherwise: the blend of words and embeddings routed best in 5-fold
      * cross-validation (docs/routing-eval.md, "Prompt embeddings").

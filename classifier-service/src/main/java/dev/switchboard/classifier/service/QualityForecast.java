@@ -1,14 +1,12 @@
 package dev.switchboard.classifier.service;
 
 import dev.switchboard.core.catalog.ModelCatalog;
-import dev.switchboard.core.event.ChatMessage;
 import dev.switchboard.core.event.Classification;
 import dev.switchboard.core.event.LlmRequest;
 import dev.switchboard.core.policy.LevelTransfer;
 import dev.switchboard.core.policy.PromptView;
 import dev.switchboard.core.policy.QualityPredictor;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,26 +35,7 @@ public final class QualityForecast {
 
     /** The classification with every catalog model's predicted chance of a good answer to this request. */
     public Classification predict(LlmRequest request, Classification classification) {
-        Map<String, Double> trained = predictor.predict(view(request, classification));
+        Map<String, Double> trained = predictor.predict(PromptView.of(request, classification));
         return classification.withPrediction(transfer.toCatalog(trained, catalog), version);
-    }
-
-    /**
-     * The request as the predictor was trained to read prompts: the user messages, the first as the prompt; the
-     * caller's feature as the task (a feature the router was not trained on reads the all-task neighbours).
-     */
-    static PromptView view(LlmRequest request, Classification classification) {
-        List<String> user = request.body().messages().stream()
-                .filter(m -> "user".equals(m.role()))
-                .map(ChatMessage::text)
-                .filter(t -> t != null && !t.isBlank())
-                .toList();
-        if (user.isEmpty()) {
-            // A request of system or developer messages only: read them instead.
-            user = request.body().messages().stream().map(ChatMessage::text)
-                    .filter(t -> t != null && !t.isBlank()).toList();
-        }
-        String first = user.isEmpty() ? "" : user.get(0);
-        return new PromptView(request.feature(), first, user.size() > 1 ? user : List.of(), classification);
     }
 }

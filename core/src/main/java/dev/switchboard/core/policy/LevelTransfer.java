@@ -4,7 +4,6 @@ import dev.switchboard.core.catalog.ModelCatalog;
 import dev.switchboard.core.catalog.ModelSpec;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class LevelTransfer {
     public Map<String, Double> toCatalog(Map<String, Double> predicted, ModelCatalog catalog) {
         double[] chance = monotone(trained.stream().mapToDouble(m -> predicted.getOrDefault(m, 0.0)).toArray());
         Map<String, Double> out = new LinkedHashMap<>();
-        for (ModelSpec model : catalog.models().stream().sorted(Comparator.comparing(ModelSpec::id)).toList()) {
+        for (ModelSpec model : catalog.models()) {
             Double own = predicted.get(model.id());
             out.put(model.id(), own != null ? own : interpolate(model.quality(), chance));
         }

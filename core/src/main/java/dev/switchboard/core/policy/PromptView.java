@@ -1,6 +1,8 @@
 package dev.switchboard.core.policy;
 
+import dev.switchboard.core.event.ChatMessage;
 import dev.switchboard.core.event.Classification;
+import dev.switchboard.core.event.LlmRequest;
 
 import java.util.List;
 
@@ -18,6 +20,28 @@ public record PromptView(String task, String prompt, List<String> turns, Classif
 
     public PromptView {
         turns = turns == null ? List.of() : List.copyOf(turns);
+    }
+
+    /**
+     * A live request as policies read prompts: the user messages, the first as the prompt (all of them as turns when
+     * there are several); the caller's feature as the task. A request of system or developer messages only is read
+     * from those.
+     */
+    public static PromptView of(LlmRequest request, Classification classification) {
+        List<String> user = texts(request, "user");
+        if (user.isEmpty()) {
+            user = texts(request, null);
+        }
+        return new PromptView(request.feature(), user.isEmpty() ? "" : user.get(0), user.size() > 1 ? user : List.of(),
+                classification);
+    }
+
+    private static List<String> texts(LlmRequest request, String role) {
+        return request.body().messages().stream()
+                .filter(m -> role == null || role.equals(m.role()))
+                .map(ChatMessage::text)
+                .filter(t -> t != null && !t.isBlank())
+                .toList();
     }
 
     /** Every user message, in order: what a text model of the prompt reads. */

@@ -22,6 +22,7 @@ import java.util.Locale;
 
 /**
  * Draws a task's cost–quality plane as a PNG: the policy's curve as its threshold sweeps and its operating point,
+ * the routers calibrated to other targets,
  * every single model, the hull of single models, the oracle, the live router and the target quality. Cost is on a
  * log scale, since the models' prices span orders of magnitude.
  */
@@ -39,6 +40,7 @@ public final class CurvePlot {
     private static final Color ORACLE = new Color(0xc6, 0x28, 0x28);
     private static final Color LIVE = new Color(0xe0, 0x8a, 0x00);
     private static final Color TARGET = new Color(0x2e, 0x7d, 0x32);
+    private static final Color TARGETS = new Color(0x7b, 0x1f, 0xa2);
 
     private final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     private final Graphics2D g = image.createGraphics();
@@ -57,6 +59,7 @@ public final class CurvePlot {
     public static Path write(TaskResult result, Path dir) {
         List<CostQuality> all = new ArrayList<>(result.singles().points());
         result.sweep().forEach(p -> all.add(p.totals().point()));
+        result.targets().forEach(p -> all.add(p.totals().point()));
         all.add(result.oracle().point());
         double level = result.metrics().targetShare() * result.metrics().bestQuality();
         CurvePlot plot = new CurvePlot(PlotScale.around(all, level));
@@ -83,13 +86,15 @@ public final class CurvePlot {
         hull(r);
         singles(r);
         policy(r.sweep());
+        r.targets().forEach(p -> diamond(p.totals().point()));
         marker(r.operating().point(), POLICY, 7, true);
         marker(r.oracle().point(), ORACLE, 7, true);
         if (r.liveRouter() != null) {
             square(r.liveRouter().point());
         }
-        PlotAxes.legend(g, WIDTH - RIGHT - 290, HEIGHT - BOTTOM - 132, List.of(
+        PlotAxes.legend(g, WIDTH - RIGHT - 290, HEIGHT - BOTTOM - 154, List.of(
                 new PlotAxes.Key("policy sweep / operating point", POLICY),
+                new PlotAxes.Key("policy calibrated to other targets", TARGETS),
                 new PlotAxes.Key("single models and their hull", HULL),
                 new PlotAxes.Key("oracle", ORACLE),
                 new PlotAxes.Key("live router (rules, cheapest eligible)", LIVE),
@@ -163,6 +168,14 @@ public final class CurvePlot {
         } else {
             g.drawOval(x - radius, y - radius, 2 * radius, 2 * radius);
         }
+    }
+
+    private void diamond(CostQuality p) {
+        int x = scale.x(p.cost());
+        int y = scale.y(p.quality());
+        g.setColor(TARGETS);
+        g.setStroke(new BasicStroke(1.5f));
+        g.drawPolygon(new int[]{x, x + 6, x, x - 6}, new int[]{y - 6, y, y + 6, y}, 4);
     }
 
     private void square(CostQuality p) {

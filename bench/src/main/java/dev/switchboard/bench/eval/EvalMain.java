@@ -18,6 +18,9 @@ public final class EvalMain {
                                      inside the run:
               --cv K                 k-fold cross-validation, folds per task, fixed seed (default: 5 folds)
               --holdout-task         each task decided by a router trained on the other tasks only
+              --ladder LIST|none     with --cv or --holdout-task: also calibrate every router to these target
+                                     shares, for the policy's curve as its target moves (default 0.70 to 1.00
+                                     in steps of 0.025)
               --blind                drop every score while reading (needs --model); decisions.jsonl is unchanged
             """ + EvalOptions.TRAINING_OPTIONS;
 

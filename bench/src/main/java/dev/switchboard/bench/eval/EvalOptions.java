@@ -1,6 +1,7 @@
 package dev.switchboard.bench.eval;
 
 import dev.switchboard.core.policy.PredictorState;
+import dev.switchboard.core.policy.RecordedRouting;
 import dev.switchboard.core.policy.RouterSettings;
 import dev.switchboard.core.policy.Signal;
 import dev.switchboard.embedding.EmbeddingModel;
@@ -27,9 +28,12 @@ import java.util.Set;
  * @param embedder     the prompt embedder's id, when the predictor reads embeddings; null: the default for
  *                     training, the one the router was trained with for {@code --model}
  * @param cache        where prompt vectors are kept between runs; null: in memory for this run only
+ * @param ladder       eval: other target shares each router trained in the run is also calibrated to, for the
+ *                     policy's curve as its target moves (never the operating target itself); empty: none
  */
 public record EvalOptions(List<Path> data, Path models, Path out, Path router, int folds, boolean holdOutTasks,
-                          boolean blind, RouterSettings settings, String embedder, Path cache) {
+                          boolean blind, RouterSettings settings, String embedder, Path cache,
+                          List<Double> ladder) {
 
     public static final int DEFAULT_FOLDS = 5;
 
@@ -57,6 +61,8 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
 
     public EvalOptions {
         data = List.copyOf(data);
+        double target = settings.targetShare();
+        ladder = ladder.stream().filter(share -> share != target).distinct().sorted().toList();
     }
 
     /** How the run decides: for the report and the console. */
@@ -116,6 +122,7 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
         private String predictor = DEFAULT_PREDICTOR;
         private String embedder;
         private Path cache = defaultCache();
+        private List<Double> ladder = RecordedRouting.DEFAULT_LADDER;
 
         Parser(boolean train) {
             this.train = train;
@@ -139,6 +146,10 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                 case "--model" -> {
                     requireEval(option, train);
                     router = Path.of(value);
+                }
+                case "--ladder" -> {
+                    requireEval(option, train);
+                    ladder = value.equals("none") ? List.of() : shares(option, value);
                 }
                 case "--cv" -> {
                     requireEval(option, train);
@@ -164,7 +175,7 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
             RouterSettings settings = new RouterSettings(target, seed, neighbours, priorWeight, families, signals,
                     ridge, predictor);
             return new EvalOptions(data, models, out, router, folds == null ? DEFAULT_FOLDS : folds, holdOut, blind,
-                    settings, embedder, cache);
+                    settings, embedder, cache, router == null ? ladder : List.of());
         }
     }
 
@@ -194,6 +205,18 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
             }
         }
         return signals;
+    }
+
+    private static List<Double> shares(String option, String value) {
+        List<Double> shares = new ArrayList<>();
+        for (String part : value.split(",")) {
+            double share = number(option, part.strip());
+            if (!(share > 0 && share <= 1)) {
+                throw new IllegalArgumentException(option + " takes shares in (0, 1], was " + part.strip());
+            }
+            shares.add(share);
+        }
+        return shares;
     }
 
     private static double number(String option, String value) {

@@ -6,6 +6,7 @@ import dev.switchboard.core.eval.Oracle;
 import dev.switchboard.core.eval.RunTotals;
 import dev.switchboard.core.eval.SingleModels;
 import dev.switchboard.core.eval.SweepPoint;
+import dev.switchboard.core.eval.TargetPoint;
 import dev.switchboard.core.eval.TaskMetrics;
 import dev.switchboard.core.policy.RecordedAnswers;
 import dev.switchboard.core.policy.RoutedPrompt;
@@ -39,18 +40,28 @@ public final class EvalResults {
      */
     public static List<TaskResult> measure(List<RoutedPrompt> routed, ModelCatalog catalog, double target,
                                            boolean scored) {
+        return measure(routed, catalog, target, List.of(), scored);
+    }
+
+    /**
+     * One result per task, as above, with the runs of the routers calibrated to other target shares.
+     *
+     * @param ladder the shares of {@link RoutedPrompt#ladder}, in its order
+     */
+    public static List<TaskResult> measure(List<RoutedPrompt> routed, ModelCatalog catalog, double target,
+                                           List<Double> ladder, boolean scored) {
         Map<String, List<RoutedPrompt>> byTask = new LinkedHashMap<>();
         routed.forEach(r -> byTask.computeIfAbsent(r.prompt().task(), t -> new ArrayList<>()).add(r));
         List<TaskResult> results = new ArrayList<>();
-        byTask.forEach((task, list) -> results.add(measure(task, list, catalog, target, scored)));
+        byTask.forEach((task, list) -> results.add(measure(task, list, catalog, target, ladder, scored)));
         if (byTask.size() > 1) {
-            results.add(measure(OVERALL, routed, catalog, target, scored));
+            results.add(measure(OVERALL, routed, catalog, target, ladder, scored));
         }
         return results;
     }
 
     static TaskResult measure(String task, List<RoutedPrompt> routed, ModelCatalog catalog, double target,
-                              boolean scored) {
+                              List<Double> ladder, boolean scored) {
         List<BenchmarkLine> lines = routed.stream().map(r -> r.prompt().line()).toList();
         Map<BenchmarkLine, RoutedPrompt> byLine = new IdentityHashMap<>();
         routed.forEach(r -> byLine.put(r.prompt().line(), r));
@@ -58,15 +69,21 @@ public final class EvalResults {
         Map<String, Long> families = routed.stream().collect(Collectors.groupingBy(RoutedPrompt::family,
                 TreeMap::new, Collectors.counting()));
         if (!scored) {
-            return new TaskResult(task, null, operating, List.of(), null, null, null, families);
+            return new TaskResult(task, null, operating, List.of(), List.of(), null, null, null, families);
         }
         List<SweepPoint> sweep = new ArrayList<>();
         for (double threshold : Thresholds.GRID) {
             sweep.add(new SweepPoint(threshold, RunTotals.of(lines, line -> byLine.get(line).trace().at(threshold))));
         }
-        TaskMetrics metrics = TaskMetrics.of(task, lines, operating, sweep, target);
+        List<TargetPoint> targets = new ArrayList<>();
+        for (int i = 0; i < ladder.size(); i++) {
+            int step = i;
+            targets.add(new TargetPoint(ladder.get(i), RunTotals.of(lines, line -> byLine.get(line).ladder()
+                    .get(step))));
+        }
+        TaskMetrics metrics = TaskMetrics.of(task, lines, operating, sweep, targets, target);
         RunTotals oracle = RunTotals.of(lines, line -> Choice.single(Oracle.choose(line)));
-        return new TaskResult(task, metrics, operating, sweep, SingleModels.of(lines), oracle,
+        return new TaskResult(task, metrics, operating, sweep, targets, SingleModels.of(lines), oracle,
                 liveRouter(routed, lines, catalog), families);
     }
 

@@ -53,8 +53,9 @@ public final class EvalRun {
                 routed = route(options, data, router, embeddings.embedder(), prompts, scored);
             }
         }
+        List<Double> ladder = router == null ? options.ladder() : List.of();
         List<TaskResult> results = EvalResults.measure(routed, RecordedCatalog.toCatalog(data.models()),
-                options.settings().targetShare(), scored);
+                options.settings().targetShare(), ladder, scored);
         write(options, command, routed, results, scored);
         return results;
     }
@@ -96,10 +97,11 @@ public final class EvalRun {
             return RecordedRouting.route(router, embedder, prompts, scored);
         }
         if (options.holdOutTasks()) {
-            return RecordedRouting.holdOutTasks(prompts, data.modelIds(), options.settings(), embedder);
+            return RecordedRouting.holdOutTasks(prompts, data.modelIds(), options.settings(), embedder,
+                    options.ladder());
         }
         return RecordedRouting.crossValidate(prompts, data.modelIds(), options.settings(), embedder,
-                options.folds());
+                options.folds(), options.ladder());
     }
 
     private static void write(EvalOptions options, List<String> command, List<RoutedPrompt> routed,

@@ -3,6 +3,7 @@ package dev.switchboard.bench.eval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchboard.core.eval.RunTotals;
 import dev.switchboard.core.eval.SweepPoint;
+import dev.switchboard.core.eval.TargetPoint;
 import dev.switchboard.core.eval.TaskMetrics;
 import dev.switchboard.core.json.Json;
 
@@ -29,7 +30,8 @@ public final class ReportJson {
         report.put("blind", options.blind());
         report.put("definitions", Map.of(
                 "saving", "1 - cost / best_cost_usd, at quality >= target_quality x best_quality",
-                "policy_saving_at_target", "cheapest point of the policy's threshold sweep reaching the target",
+                "policy_saving_at_target", "cheapest point of the policy's curve reaching the target: its threshold "
+                        + "sweep and the routers calibrated to the other target shares (target_curve)",
                 "operating_saving", "saving of the calibrated operating point (decisions.jsonl); null below target",
                 "aiq", "area under the non-decreasing convex hull over [cheapest, dearest single model cost] / range",
                 "apgr_cpt", "RouteLLM; x = share of calls to the best model (two models) or cost normalised "
@@ -75,6 +77,7 @@ public final class ReportJson {
             result.singles().byModel().forEach((model, run) -> singles.put(model, point(run)));
             entry.put("single_models", singles);
             entry.put("curve", result.sweep().stream().map(ReportJson::sweepPoint).toList());
+            entry.put("target_curve", result.targets().stream().map(ReportJson::targetPoint).toList());
         }
         return entry;
     }
@@ -83,6 +86,13 @@ public final class ReportJson {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("quality", run.quality());
         p.put("cost_usd", run.costUsd());
+        return p;
+    }
+
+    private static Map<String, Object> targetPoint(TargetPoint point) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("target_share", point.share());
+        p.putAll(point(point.totals()));
         return p;
     }
 

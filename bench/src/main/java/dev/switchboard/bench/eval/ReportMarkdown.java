@@ -1,5 +1,6 @@
 package dev.switchboard.bench.eval;
 
+import dev.switchboard.core.eval.TargetPoint;
 import dev.switchboard.core.eval.TaskMetrics;
 
 import java.util.List;
@@ -26,6 +27,7 @@ public final class ReportMarkdown {
         }
         savings(md, results);
         costs(md, results);
+        targets(md, options, results);
         md.append("\n## Plots\n\n");
         results.forEach(r -> md.append("![").append(r.task()).append("](").append(CurvePlot.fileName(r.task()))
                 .append(")\n"));
@@ -35,7 +37,8 @@ public final class ReportMarkdown {
     private static void savings(StringBuilder md, List<TaskResult> results) {
         md.append("## Savings at target and AIQ\n\n")
                 .append("Saving = 1 − cost / best model's cost at quality ≥ target. Policy: cheapest point of its ")
-                .append("threshold sweep; operating: the calibrated threshold (decisions.jsonl). Halfway: from the ")
+                .append("curve (its threshold sweep and, when trained in the run, its routers calibrated to other ")
+                .append("targets); operating: the calibrated threshold (decisions.jsonl). Halfway: from the ")
                 .append("hull's saving to the oracle's.\n\n")
                 .append("| task | n | policy q | best model | best q | operating saving | policy saving | hull saving "
                         + "| oracle saving | halfway | met | AIQ policy | AIQ hull | met |\n")
@@ -67,6 +70,28 @@ public final class ReportMarkdown {
                     .append(" | ").append(live).append(" | ").append(fixed(m.apgr())).append(" | ")
                     .append(fixed(m.cpt50())).append(" | ").append(fixed(m.cpt80())).append(" | ")
                     .append(m.strongShareAxis()).append(" | ").append(r.families()).append(" |\n");
+        }
+    }
+
+    /** Quality (as a share of the best model's) and saving of the routers calibrated to each target share. */
+    private static void targets(StringBuilder md, EvalOptions options, List<TaskResult> results) {
+        if (results.isEmpty() || results.get(0).targets().isEmpty()) {
+            return;
+        }
+        md.append("\n## Calibrated to other targets\n\n")
+                .append("Each cell: quality as a share of the best model's / saving, of routers trained and ")
+                .append("calibrated to that target share on the same folds, deciding prompts they did not see.\n\n")
+                .append("| task |");
+        List<Double> shares = results.get(0).targets().stream().map(TargetPoint::share).toList();
+        shares.forEach(share -> md.append(" ").append(pct(share)).append(" |"));
+        md.append("\n|---|").append("---:|".repeat(shares.size())).append("\n");
+        for (TaskResult r : results) {
+            double best = r.metrics().bestQuality();
+            double bestCost = r.metrics().bestCostUsd().doubleValue();
+            md.append("| ").append(r.task()).append(" |");
+            r.targets().forEach(p -> md.append(" ").append(pct(p.totals().quality() / best)).append(" / ")
+                    .append(pct(1 - p.totals().costUsd().doubleValue() / bestCost)).append(" |"));
+            md.append("\n");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.switchboard.core.eval.QualityHull;
 import dev.switchboard.core.eval.RunTotals;
 import dev.switchboard.core.eval.SingleModels;
 import dev.switchboard.core.eval.SweepPoint;
+import dev.switchboard.core.eval.TargetPoint;
 import dev.switchboard.core.eval.TaskMetrics;
 
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param metrics    null in a blind run (no scores, so no quality)
  * @param operating  the policy's run at its calibrated operating point
  * @param sweep      the policy's runs along its threshold; empty in a blind run
+ * @param targets    the runs of routers calibrated to other target shares; empty in a blind run or when the
+ *                   run trained no such routers
  * @param singles    every single model's run; null in a blind run
  * @param oracle     the oracle's run; null in a blind run
  * @param liveRouter the live router's run (rule classifier + cheapest eligible policy); null when it rejected a
@@ -22,7 +25,7 @@ import java.util.Map;
  * @param families   how many prompts each policy family decided
  */
 public record TaskResult(String task, TaskMetrics metrics, RunTotals operating, List<SweepPoint> sweep,
-                         SingleModels singles, RunTotals oracle, RunTotals liveRouter, Map<String, Long> families) {
+                         List<TargetPoint> targets, SingleModels singles, RunTotals oracle, RunTotals liveRouter, Map<String, Long> families) {
 
     /** The hull of the single models; only for scored runs. */
     public QualityHull hull() {

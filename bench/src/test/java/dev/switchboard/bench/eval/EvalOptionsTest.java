@@ -45,6 +45,21 @@ class EvalOptionsTest {
     }
 
     @Test
+    void laddersTheTargetOnlyWhenRoutersAreTrainedInTheRun() {
+        List<String> base = List.of("--data", "a.jsonl", "--models", "m.json", "--out", "o");
+
+        assertThat(EvalOptions.parse(base, false).ladder()).hasSize(12).doesNotContain(0.95).contains(0.7, 1.0);
+        assertThat(EvalOptions.parse(concat(base, "--ladder", "1,0.8,0.95,0.8"), false).ladder())
+                .containsExactly(0.8, 1.0);
+        assertThat(EvalOptions.parse(concat(base, "--ladder", "none"), false).ladder()).isEmpty();
+        assertThat(EvalOptions.parse(concat(base, "--model", "r.json"), false).ladder()).isEmpty();
+        assertThatThrownBy(() -> EvalOptions.parse(concat(base, "--ladder", "0.8,1.2"), false))
+                .hasMessageContaining("shares in (0, 1], was 1.2");
+        assertThatThrownBy(() -> EvalOptions.parse(concat(base, "--ladder", "0.8"), true))
+                .hasMessageContaining("eval option");
+    }
+
+    @Test
     void saysWhatIsWrongWithTheOptions() {
         List<String> base = List.of("--data", "a.jsonl", "--models", "m.json", "--out", "o");
         assertThatThrownBy(() -> EvalOptions.parse(List.of("--data", "a.jsonl"), false))

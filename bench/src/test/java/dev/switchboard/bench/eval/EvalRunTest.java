@@ -108,7 +108,14 @@ class EvalRunTest {
         assertThat(first.get("id").asText()).isEqualTo("synthetic/sums/0");
         assertThat(first.get("calls").get(0).asText()).isEqualTo("small");
         assertThat(first.has("answered_by")).isTrue();
-        assertThat(Files.readString(out.resolve("report.md"))).contains("| sums | 90 |");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("| sums | 90 |")
+                .contains("## Calibrated to other targets");
+        // the default ladder: routers calibrated to 70% ... 100% but the 95% of the operating point
+        JsonNode ladder = sums.get("target_curve");
+        assertThat(ladder).hasSize(12);
+        assertThat(ladder.get(0).get("target_share").asDouble()).isEqualTo(0.7);
+        assertThat(ladder.get(0).get("cost_usd").decimalValue())
+                .isLessThanOrEqualTo(ladder.get(11).get("cost_usd").decimalValue());
         assertThat(ImageIO.read(out.resolve("curve-sums.png").toFile()).getWidth()).isEqualTo(1000);
         assertThat(out.resolve("curve-overall.png")).exists();
     }

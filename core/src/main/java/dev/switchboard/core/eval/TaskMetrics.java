@@ -27,15 +27,24 @@ public record TaskMetrics(String task, int n, double targetShare, Double policyQ
                           double aiqPolicy, double aiqHull, Double apgr, Double cpt50, Double cpt80,
                           String strongShareAxis) {
 
+    /** Measures a scored run whose policy was calibrated to one target only. */
+    public static TaskMetrics of(String task, List<BenchmarkLine> lines, RunTotals operating,
+                                 List<SweepPoint> sweep, double target) {
+        return of(task, lines, operating, sweep, List.of(), target);
+    }
+
     /**
-     * Measures a scored run.
+     * Measures a scored run. The policy's curve, for its AIQ and its saving at target, is every point it can be
+     * set to: its threshold sweep and the routers calibrated to other targets. APGR and CPT read the threshold
+     * sweep only, as RouteLLM sweeps its routers' one threshold.
      *
      * @param operating the policy's run at its calibrated operating point
      * @param sweep     the policy's runs over its sweep parameter, on the same lines
+     * @param targets   the runs of routers calibrated to other target shares, on the same lines; may be empty
      * @param target    the share of the best model's quality to reach, e.g. 0.95
      */
     public static TaskMetrics of(String task, List<BenchmarkLine> lines, RunTotals operating,
-                                 List<SweepPoint> sweep, double target) {
+                                 List<SweepPoint> sweep, List<TargetPoint> targets, double target) {
         SingleModels singles = SingleModels.of(lines);
         RunTotals best = singles.get(singles.best());
         RunTotals cheapest = singles.get(singles.cheapest());
@@ -43,7 +52,8 @@ public record TaskMetrics(String task, int n, double targetShare, Double policyQ
         double level = target * best.quality();
         double bestCost = best.costUsd().doubleValue();
         QualityHull hull = QualityHull.of(singles.points());
-        List<CostQuality> policyPoints = sweep.stream().map(p -> p.totals().point()).toList();
+        List<CostQuality> policyPoints = new ArrayList<>(sweep.stream().map(p -> p.totals().point()).toList());
+        targets.forEach(p -> policyPoints.add(p.totals().point()));
         List<CostQuality> mixable = new ArrayList<>(policyPoints);
         mixable.add(cheapest.point()); // any policy may send a share of traffic to the cheapest model
         double low = cheapest.costUsd().doubleValue();

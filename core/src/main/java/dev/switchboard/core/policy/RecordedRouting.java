@@ -1,5 +1,7 @@
 package dev.switchboard.core.policy;
 
+import dev.switchboard.core.eval.Choice;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Runs trained routers over recorded prompts: with one given router, with k-fold cross-validation (each fold decided
@@ -25,7 +28,7 @@ public final class RecordedRouting {
      * @param withTraces also trace every threshold, for sweeps (reads every answer a full cascade would read)
      */
     public static List<RoutedPrompt> route(TrainedRouter router, List<RecordedPrompt> prompts, boolean withTraces) {
-        return route(router, null, prompts, withTraces);
+        return route(router, (TextEmbedder) null, prompts, withTraces);
     }
 
     /**
@@ -36,7 +39,11 @@ public final class RecordedRouting {
      */
     public static List<RoutedPrompt> route(TrainedRouter router, TextEmbedder embedder, List<RecordedPrompt> prompts,
                                            boolean withTraces) {
-        Evidence evidence = router.evidence(embedder);
+        return route(router, router.evidence(embedder), prompts, withTraces);
+    }
+
+    private static List<RoutedPrompt> route(TrainedRouter router, Evidence evidence, List<RecordedPrompt> prompts,
+                                            boolean withTraces) {
         Map<String, PolicyFamily> families = new HashMap<>();
         List<RoutedPrompt> routed = new ArrayList<>();
         for (RecordedPrompt prompt : prompts) {
@@ -52,19 +59,29 @@ public final class RecordedRouting {
         return routed;
     }
 
+    /**
+     * The target shares the evaluator also calibrates to, besides the operating target, to draw the policy's
+     * curve as its target moves: 0.70 to 1.00 in steps of 0.025.
+     */
+    public static final List<Double> DEFAULT_LADDER = IntStream.rangeClosed(0, 12).mapToObj(i -> 0.70 + i * 0.025)
+            .map(x -> Math.round(x * 1000) / 1000.0).toList();
+
     /** k-fold cross-validation with the word predictor (or any that needs no embedder). */
     public static List<RoutedPrompt> crossValidate(List<RecordedPrompt> prompts, List<String> models,
                                                    RouterSettings settings, int folds) {
-        return crossValidate(prompts, models, settings, null, folds);
+        return crossValidate(prompts, models, settings, null, folds, List.of());
     }
 
     /**
      * k-fold cross-validation; folds are drawn per task with the settings' seed, results in input order.
      *
      * @param embedder the prompt embedder, when the settings' predictor reads embeddings
+     * @param ladder   other target shares to calibrate each fold's router to, too; every prompt then carries the
+     *                 decisions of those routers in this order ({@link RoutedPrompt#ladder})
      */
     public static List<RoutedPrompt> crossValidate(List<RecordedPrompt> prompts, List<String> models,
-                                                   RouterSettings settings, TextEmbedder embedder, int folds) {
+                                                   RouterSettings settings, TextEmbedder embedder, int folds,
+                                                   List<Double> ladder) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs two folds or more, was " + folds);
         }
@@ -74,8 +91,7 @@ public final class RecordedRouting {
             int held = f;
             List<RecordedPrompt> train = prompts.stream().filter(p -> fold.get(p) != held).toList();
             List<RecordedPrompt> test = prompts.stream().filter(p -> fold.get(p) == held).toList();
-            TrainedRouter router = new RouterTrainer(settings, embedder).train(train, models);
-            route(router, embedder, test, true).forEach(r -> decided.put(r.prompt(), r));
+            decide(train, test, models, settings, embedder, ladder).forEach(r -> decided.put(r.prompt(), r));
         }
         return prompts.stream().map(decided::get).toList();
     }
@@ -83,12 +99,17 @@ public final class RecordedRouting {
     /** Each task decided by a router trained on all the other tasks, with the word predictor. */
     public static List<RoutedPrompt> holdOutTasks(List<RecordedPrompt> prompts, List<String> models,
                                                   RouterSettings settings) {
-        return holdOutTasks(prompts, models, settings, null);
+        return holdOutTasks(prompts, models, settings, null, List.of());
     }
 
-    /** Each task decided by a router trained on all the other tasks; results in input order. */
+    /**
+     * Each task decided by a router trained on all the other tasks; results in input order.
+     *
+     * @param ladder other target shares to calibrate each router to, too (see {@link #crossValidate})
+     */
     public static List<RoutedPrompt> holdOutTasks(List<RecordedPrompt> prompts, List<String> models,
-                                                  RouterSettings settings, TextEmbedder embedder) {
+                                                  RouterSettings settings, TextEmbedder embedder,
+                                                  List<Double> ladder) {
         List<String> tasks = prompts.stream().map(RecordedPrompt::task).distinct().sorted().toList();
         if (tasks.size() < 2) {
             throw new IllegalArgumentException("holding out tasks needs files of two tasks or more");
@@ -97,10 +118,35 @@ public final class RecordedRouting {
         for (String task : tasks) {
             List<RecordedPrompt> train = prompts.stream().filter(p -> !p.task().equals(task)).toList();
             List<RecordedPrompt> test = prompts.stream().filter(p -> p.task().equals(task)).toList();
-            TrainedRouter router = new RouterTrainer(settings, embedder).train(train, models);
-            route(router, embedder, test, true).forEach(r -> decided.put(r.prompt(), r));
+            decide(train, test, models, settings, embedder, ladder).forEach(r -> decided.put(r.prompt(), r));
         }
         return prompts.stream().map(decided::get).toList();
+    }
+
+    /** Trains on {@code train} (at the target and every ladder share) and decides {@code test}. */
+    private static List<RoutedPrompt> decide(List<RecordedPrompt> train, List<RecordedPrompt> test,
+                                             List<String> models, RouterSettings settings, TextEmbedder embedder,
+                                             List<Double> ladder) {
+        List<Double> shares = new ArrayList<>();
+        shares.add(settings.targetShare());
+        shares.addAll(ladder);
+        List<TrainedRouter> routers = new RouterTrainer(settings, embedder).train(train, models, shares);
+        // One predictor for all of them: the evidence (priors, answer readings) is worked out once per prompt.
+        Evidence evidence = routers.get(0).evidence(embedder);
+        List<RoutedPrompt> routed = route(routers.get(0), evidence, test, true);
+        List<List<Choice>> choices = new ArrayList<>();
+        test.forEach(p -> choices.add(new ArrayList<>()));
+        for (TrainedRouter router : routers.subList(1, routers.size())) {
+            List<RoutedPrompt> atShare = route(router, evidence, test, false);
+            for (int i = 0; i < test.size(); i++) {
+                choices.get(i).add(atShare.get(i).operating());
+            }
+        }
+        List<RoutedPrompt> withLadder = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            withLadder.add(routed.get(i).withLadder(choices.get(i)));
+        }
+        return withLadder;
     }
 
     /** Fold of each prompt (by identity: lines are large records): per task, a seeded shuffle dealt round-robin, so every fold holds every task. */

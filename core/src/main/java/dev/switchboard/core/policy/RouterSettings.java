@@ -63,6 +63,10 @@ public record RouterSettings(double targetShare, long seed, int neighbours, doub
                 CascadeFamily.NAME), EnumSet.allOf(Signal.class), 0.01, PredictorState.WORDS);
     }
 
+    public RouterSettings withTargetShare(double share) {
+        return new RouterSettings(share, seed, neighbours, priorWeight, families, signals, ridge, predictor);
+    }
+
     public RouterSettings withFamilies(List<String> chosen) {
         return new RouterSettings(targetShare, seed, neighbours, priorWeight, chosen, signals, ridge, predictor);
     }

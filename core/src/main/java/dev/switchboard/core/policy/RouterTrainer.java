@@ -47,8 +47,19 @@ public final class RouterTrainer {
         this.embedder = embedder;
     }
 
-    /** A router trained on these prompts; {@code models} are the source's models, in file order. */
+    /** A router trained on these prompts, calibrated to the settings' target; {@code models} in file order. */
     public TrainedRouter train(List<RecordedPrompt> prompts, List<String> models) {
+        return train(prompts, models, List.of(settings.targetShare())).get(0);
+    }
+
+    /**
+     * Routers calibrated to each of these target shares, in their order: one predictor and one set of fitted
+     * candidate policies, each share choosing among them and calibrating its own threshold. This is what a user
+     * gets by training with {@code --target-quality} set to each share, at the cost of one training.
+     *
+     * @param models the source's models, in file order
+     */
+    public List<TrainedRouter> train(List<RecordedPrompt> prompts, List<String> models, List<Double> shares) {
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("no training prompts");
         }
@@ -63,16 +74,23 @@ public final class RouterTrainer {
         }
         Map<String, List<RecordedPrompt>> byTask = new TreeMap<>();
         prompts.forEach(p -> byTask.computeIfAbsent(p.task(), t -> new ArrayList<>()).add(p));
-        Map<String, TaskPolicy> policies = new TreeMap<>();
-        byTask.forEach((task, taskPrompts) -> policies.put(task, fit(taskPrompts, evidence)));
-        TaskPolicy fallback = byTask.size() == 1 ? policies.values().iterator().next() : fit(prompts, evidence);
+        Map<String, TaskCandidates> perTask = new TreeMap<>();
+        byTask.forEach((task, taskPrompts) -> perTask.put(task, candidates(taskPrompts, evidence)));
+        TaskCandidates all = byTask.size() == 1 ? perTask.values().iterator().next() : candidates(prompts, evidence);
         Map<String, Double> levels = new TreeMap<>();
         for (int m = 0; m < models.size(); m++) {
             int model = m;
             levels.put(models.get(m), scores.stream().mapToDouble(s -> s[model]).average().orElse(0));
         }
-        return new TrainedRouter(TrainedRouter.FORMAT, settings, models, predictor.state(), policies, fallback,
-                levels);
+        PredictorState state = predictor.state();
+        List<TrainedRouter> routers = new ArrayList<>();
+        for (double share : shares) {
+            Map<String, TaskPolicy> policies = new TreeMap<>();
+            perTask.forEach((task, candidates) -> policies.put(task, candidates.policy(share)));
+            routers.add(new TrainedRouter(TrainedRouter.FORMAT, settings.withTargetShare(share), models, state,
+                    policies, all.policy(share), levels));
+        }
+        return routers;
     }
 
     private TrainedPredictor predictor(List<String> models, List<PromptView> views, List<double[]> scores) {
@@ -86,13 +104,36 @@ public final class RouterTrainer {
         };
     }
 
-    private record Candidate(TaskPolicy policy, SweepPoint operating, double aiq) {
+    /** One family fitted on a task's training prompts, with its honest sweep; calibrated per target later. */
+    private record Candidate(PolicyFamily family, List<SweepPoint> sweep, double aiq) {
+
+        SweepPoint operating(double level) {
+            return Thresholds.calibrate(sweep, level);
+        }
     }
 
-    private TaskPolicy fit(List<RecordedPrompt> prompts, Evidence evidence) {
+    /** The candidate policies fitted for one task (or for all tasks together: the fallback). */
+    private record TaskCandidates(List<Candidate> candidates, double bestQuality, int prompts) {
+
+        /** The candidate reaching {@code share} of the best training quality cheapest, calibrated to it. */
+        TaskPolicy policy(double share) {
+            double level = share * bestQuality;
+            Candidate chosen = choose(candidates, level);
+            SweepPoint operating = chosen.operating(level);
+            if (chosen.family() instanceof CascadeFamily cascade) {
+                return new TaskPolicy(cascade.name(), cascade.chain(), cascade.acceptance().stream()
+                        .map(LogisticModel::weights).toList(), cascade.lastWord(), operating.threshold(), prompts,
+                        operating.totals().quality(), operating.totals().costUsd(), level);
+            }
+            ThresholdFamily threshold = (ThresholdFamily) chosen.family();
+            return new TaskPolicy(threshold.name(), threshold.byCost(), List.of(), false, operating.threshold(),
+                    prompts, operating.totals().quality(), operating.totals().costUsd(), level);
+        }
+    }
+
+    private TaskCandidates candidates(List<RecordedPrompt> prompts, Evidence evidence) {
         List<BenchmarkLine> lines = prompts.stream().map(RecordedPrompt::line).toList();
         SingleModels singles = SingleModels.of(lines);
-        double level = settings.targetShare() * singles.get(singles.best()).quality();
         List<String> byCost = singles.byModel().keySet().stream()
                 .sorted(Comparator.comparing((String m) -> singles.get(m).costUsd()).thenComparing(m -> m)).toList();
         List<Candidate> candidates = new ArrayList<>();
@@ -101,48 +142,37 @@ public final class RouterTrainer {
                 ThresholdFamily threshold = new ThresholdFamily(byCost, name.equals(ThresholdFamily.MARGIN), evidence);
                 // The priors of training prompts are leave-one-out predictions, so these traces are honest already.
                 candidates.add(candidate(threshold, p -> threshold.trace(p.view(), new RecordedAnswers(p.line())),
-                        prompts, singles, level));
+                        prompts, singles));
             }
         }
         if (settings.families().contains(CascadeFamily.NAME)) {
             for (List<String> chain : CascadeFitter.chains(singles, byCost)) {
                 CascadeFitter.Fitted cascade = CascadeFitter.fit(chain, prompts, settings.signals(), evidence,
                         settings.ridge(), INNER_FOLDS, settings.seed());
-                candidates.add(candidate(cascade.family(), cascade.honestTraces()::get, prompts, singles, level));
+                candidates.add(candidate(cascade.family(), cascade.honestTraces()::get, prompts, singles));
             }
         }
-        return choose(candidates, level).policy();
+        return new TaskCandidates(candidates, singles.get(singles.best()).quality(), prompts.size());
     }
 
     private static Candidate candidate(PolicyFamily family, Function<RecordedPrompt, DecisionTrace> honestTraces,
-                                       List<RecordedPrompt> prompts, SingleModels singles, double level) {
+                                       List<RecordedPrompt> prompts, SingleModels singles) {
         List<SweepPoint> sweep = Thresholds.sweep(prompts, honestTraces);
-        SweepPoint operating = Thresholds.calibrate(sweep, level);
-        TaskPolicy policy;
-        if (family instanceof CascadeFamily cascade) {
-            policy = new TaskPolicy(family.name(), cascade.chain(), cascade.acceptance().stream()
-                    .map(LogisticModel::weights).toList(), cascade.lastWord(), operating.threshold(), prompts.size(),
-                    operating.totals().quality(), operating.totals().costUsd(), level);
-        } else {
-            policy = new TaskPolicy(family.name(), ((ThresholdFamily) family).byCost(), List.of(), false,
-                    operating.threshold(), prompts.size(), operating.totals().quality(),
-                    operating.totals().costUsd(), level);
-        }
-        return new Candidate(policy, operating, aiq(sweep, singles));
+        return new Candidate(family, sweep, aiq(sweep, singles));
     }
 
     /** Reaching the level first, then the cheapest; near-equal costs go to the better curve. */
     private static Candidate choose(List<Candidate> candidates, double level) {
-        List<Candidate> reaching = candidates.stream().filter(c -> c.operating().totals().quality() >= level)
+        List<Candidate> reaching = candidates.stream().filter(c -> c.operating(level).totals().quality() >= level)
                 .toList();
         if (reaching.isEmpty()) {
-            return candidates.stream().min(Comparator.comparingDouble((Candidate c) -> -c.operating().totals()
-                    .quality()).thenComparing(c -> c.operating().totals().costUsd())).orElseThrow();
+            return candidates.stream().min(Comparator.comparingDouble((Candidate c) -> -c.operating(level).totals()
+                    .quality()).thenComparing(c -> c.operating(level).totals().costUsd())).orElseThrow();
         }
-        BigDecimal cheapest = reaching.stream().map(c -> c.operating().totals().costUsd())
+        BigDecimal cheapest = reaching.stream().map(c -> c.operating(level).totals().costUsd())
                 .min(Comparator.naturalOrder()).orElseThrow();
         double bound = cheapest.doubleValue() * (1 + COST_TIE);
-        return reaching.stream().filter(c -> c.operating().totals().costUsd().doubleValue() <= bound)
+        return reaching.stream().filter(c -> c.operating(level).totals().costUsd().doubleValue() <= bound)
                 .max(Comparator.comparingDouble(Candidate::aiq)).orElseThrow();
     }
 

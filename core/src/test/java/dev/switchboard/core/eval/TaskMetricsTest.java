@@ -69,6 +69,29 @@ class TaskMetricsTest {
     }
 
     @Test
+    void routersCalibratedToOtherTargetsJoinTheCurveButNotApgr() {
+        RunTotals escalatedAll = RunTotals.of(LINES, l -> escalated());
+        List<SweepPoint> sweep = List.of(
+                new SweepPoint(0, RunTotals.of(LINES, l -> Choice.single("cheap"))),
+                new SweepPoint(1, escalatedAll));
+        List<TargetPoint> targets = List.of(new TargetPoint(0.9, RunTotals.of(LINES, l -> CASCADE.get(l.id()))));
+
+        TaskMetrics sweepOnly = TaskMetrics.of("t", LINES, escalatedAll, sweep, 0.95);
+        TaskMetrics withTargets = TaskMetrics.of("t", LINES, escalatedAll, sweep, targets, 0.95);
+
+        // the sweep reaches 0.59375 only by calling both models everywhere: 0.044, dearer than the best model
+        assertThat(sweepOnly.policySavingAtTarget()).isCloseTo(1 - 0.044 / 0.04, within(1e-12));
+        // the router calibrated to 90% lands at (0.024, 0.875): cheaper, and above the best model
+        assertThat(withTargets.policySavingAtTarget()).isCloseTo(0.4, within(1e-12));
+        assertThat(withTargets.aiqPolicy()).isCloseTo((0.02 * (0.5 + 0.875) / 2 + 0.016 * 0.875) / 0.036,
+                within(1e-12));
+        assertThat(withTargets.aiqPolicy()).isGreaterThan(sweepOnly.aiqPolicy());
+        // APGR reads the threshold sweep only: (0, 0.5) to (1, 0.625) is the straight line, 0.5 of the gap
+        assertThat(withTargets.apgr()).isCloseTo(0.5, within(1e-12));
+        assertThat(withTargets.apgr()).isEqualTo(sweepOnly.apgr());
+    }
+
+    @Test
     void aBlindRunHasCostsButNoQuality() {
         List<BenchmarkLine> blind = List.of(blindLine("p1"));
         RunTotals run = RunTotals.of(blind, l -> Choice.single("cheap"));

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class RouterTrainerTest {
 
@@ -56,6 +57,44 @@ class RouterTrainerTest {
                 line -> Choice.single("large"));
         assertThat(run.quality()).isGreaterThanOrEqualTo(0.95);
         assertThat(run.costUsd()).isLessThan(large.costUsd());
+    }
+
+    @Test
+    void oneTrainingCalibratesToEveryTargetShareAsTrainingForEachWould() {
+        List<RecordedPrompt> prompts = new ArrayList<>(SyntheticBenchmark.prompts(60, "sums"));
+        prompts.addAll(SyntheticBenchmark.prompts(30, "other"));
+        List<Double> shares = List.of(0.95, 0.6, 1.0);
+
+        List<TrainedRouter> routers = new RouterTrainer(SETTINGS).train(prompts, SyntheticBenchmark.MODELS, shares);
+
+        assertThat(routers).extracting(r -> r.settings().targetShare()).containsExactlyElementsOf(shares);
+        for (int i = 0; i < shares.size(); i++) {
+            TrainedRouter alone = new RouterTrainer(SETTINGS.withTargetShare(shares.get(i)))
+                    .train(prompts, SyntheticBenchmark.MODELS);
+            assertThat(Json.write(routers.get(i))).isEqualTo(Json.write(alone));
+        }
+        TaskPolicy low = routers.get(1).policy("sums");
+        TaskPolicy high = routers.get(2).policy("sums");
+        assertThat(low.trainingLevel() / 0.6).isCloseTo(high.trainingLevel(), within(1e-9));
+        assertThat(low.trainingCostUsd()).isLessThan(high.trainingCostUsd());
+    }
+
+    @Test
+    void crossValidationWithALadderKeepsTheOperatingDecisions() {
+        List<RecordedPrompt> prompts = SyntheticBenchmark.prompts(90, "sums");
+
+        List<RoutedPrompt> plain = RecordedRouting.crossValidate(prompts, SyntheticBenchmark.MODELS, SETTINGS, 3);
+        List<RoutedPrompt> laddered = RecordedRouting.crossValidate(prompts, SyntheticBenchmark.MODELS, SETTINGS,
+                null, 3, List.of(0.6, 1.0));
+
+        assertThat(laddered).extracting(RoutedPrompt::operating)
+                .containsExactlyElementsOf(plain.stream().map(RoutedPrompt::operating).toList());
+        assertThat(laddered).allSatisfy(r -> assertThat(r.ladder()).hasSize(2));
+        List<dev.switchboard.core.recorded.BenchmarkLine> lines = prompts.stream().map(RecordedPrompt::line).toList();
+        RunTotals low = RunTotals.of(lines, line -> laddered.get(lines.indexOf(line)).ladder().get(0));
+        RunTotals high = RunTotals.of(lines, line -> laddered.get(lines.indexOf(line)).ladder().get(1));
+        assertThat(low.costUsd()).isLessThan(high.costUsd());
+        assertThat(high.quality()).isGreaterThanOrEqualTo(low.quality());
     }
 
     @Test

@@ -64,6 +64,11 @@ public final class BlendedQualityPredictor implements TrainedPredictor {
         return blend(words.predictLeavingOut(i), embedding.predictLeavingOut(i));
     }
 
+    @Override
+    public Map<String, Double> predictLeavingOutTask(int i) {
+        return blend(words.predictLeavingOutTask(i), embedding.predictLeavingOutTask(i));
+    }
+
     private Map<String, Double> blend(Map<String, Double> a, Map<String, Double> b) {
         Map<String, Double> blended = new LinkedHashMap<>();
         a.forEach((model, p) -> blended.put(model, state.wordsWeight() * p

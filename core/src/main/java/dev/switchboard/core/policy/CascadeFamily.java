@@ -12,16 +12,24 @@ import java.util.Set;
  * the cascade would return now (agreement of the final answers so far, the quality gate, arithmetic slips, the
  * predictor's prior) with that step's logistic model, and stop when its chance of being as good as the end of the
  * chain reaches the threshold. The last model's step always stops.
+ * <p>
+ * Routing before cascading: when the predictor expects the last model to do much better on the prompt than the
+ * first ({@code prior(last) - prior(first) > skipGap}), the cascade skips straight to the last model and pays for
+ * no draft that would most likely be escalated anyway.
  *
  * @param chain      model ids, cheapest first; at least two
  * @param acceptance one model per step but the last
  * @param lastWord   at the end of the chain, return the last model's answer even when the models before it
  *                   agree on another; otherwise the majority answer (training picks what scored better)
+ * @param skipGap    the predicted gain of the last model over the first above which the first models are skipped;
+ *                   {@link Double#POSITIVE_INFINITY}: never
  */
 public record CascadeFamily(List<String> chain, List<LogisticModel> acceptance, boolean lastWord,
-                            Set<Signal> signals, Evidence evidence) implements PolicyFamily {
+                            Set<Signal> signals, Evidence evidence, double skipGap) implements PolicyFamily {
 
     public static final String NAME = "cascade";
+    /** The skip gaps training tries for every chain, besides never skipping. */
+    public static final List<Double> SKIP_GAPS = List.of(0.5, 0.4, 0.3, 0.25, 0.2, 0.15);
 
     public CascadeFamily {
         chain = List.copyOf(chain);
@@ -31,6 +39,39 @@ public record CascadeFamily(List<String> chain, List<LogisticModel> acceptance, 
             throw new IllegalArgumentException("a cascade needs two models or more and one acceptance model per "
                     + "step but the last: chain " + chain + ", " + acceptance.size() + " acceptance models");
         }
+        if (!(skipGap >= 0)) {
+            throw new IllegalArgumentException("the skip gap must be 0 or more (infinity: never skip), was "
+                    + skipGap);
+        }
+    }
+
+    /** A cascade that never skips its drafters. */
+    public CascadeFamily(List<String> chain, List<LogisticModel> acceptance, boolean lastWord, Set<Signal> signals,
+                         Evidence evidence) {
+        this(chain, acceptance, lastWord, signals, evidence, Double.POSITIVE_INFINITY);
+    }
+
+    /** The same cascade, skipping its drafters above this predicted gain. */
+    public CascadeFamily withSkipGap(double gap) {
+        return new CascadeFamily(chain, acceptance, lastWord, signals, evidence, gap);
+    }
+
+    /** Whether this prompt goes straight to the last model: decided from the prompt alone, before any call. */
+    boolean skips(PromptView prompt) {
+        if (skipGap == Double.POSITIVE_INFINITY) {
+            return false;
+        }
+        Map<String, Double> prior = evidence.prior(prompt);
+        Double first = prior.get(chain.get(0));
+        Double last = prior.get(chain.get(chain.size() - 1));
+        return first != null && last != null && last - first > skipGap;
+    }
+
+    /** The decision of a prompt that skips to the last model, at every threshold. */
+    private Choice skipped(AnswerSource answers) {
+        String last = chain.get(chain.size() - 1);
+        answers.call(last);
+        return Choice.single(last);
     }
 
     @Override
@@ -41,6 +82,9 @@ public record CascadeFamily(List<String> chain, List<LogisticModel> acceptance, 
     @Override
     public AnswerPolicy at(double threshold) {
         return (prompt, answers) -> {
+            if (skips(prompt)) {
+                return skipped(answers).answeredBy();
+            }
             List<AnswerReading> called = new ArrayList<>();
             for (int i = 0; ; i++) {
                 called.add(evidence.read(prompt, answers.call(chain.get(i))));
@@ -54,6 +98,15 @@ public record CascadeFamily(List<String> chain, List<LogisticModel> acceptance, 
 
     @Override
     public DecisionTrace trace(PromptView prompt, AnswerSource answers) {
+        if (skips(prompt)) {
+            Choice choice = skipped(answers);
+            return threshold -> choice;
+        }
+        return unskipped(prompt, answers);
+    }
+
+    /** The trace of the cascade as if it never skipped: what training fits and calibrates the acceptance on. */
+    DecisionTrace unskipped(PromptView prompt, AnswerSource answers) {
         List<AnswerReading> called = new ArrayList<>();
         String[] answeredBy = new String[chain.size()];
         double[] confidence = new double[chain.size()];

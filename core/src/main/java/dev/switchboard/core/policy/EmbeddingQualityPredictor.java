@@ -116,6 +116,18 @@ public final class EmbeddingQualityPredictor implements TrainedPredictor {
                 i * state.dimension(), task), task, i));
     }
 
+    @Override
+    public Map<String, Double> predictLeavingOutTask(int i) {
+        String task = state.examples().get(i).task();
+        double[] sims = new double[state.examples().size()];
+        blocks.forEach((other, block) -> {
+            if (!other.equals(task)) {
+                block.dot(matrix, i * state.dimension(), sims);
+            }
+        });
+        return TrainedPredictor.byModel(state.models(), neighbours.estimateWithoutTask(sims, task));
+    }
+
     /** Cosine similarity to the candidate neighbours (the task's examples, else all); 0 for the others. */
     private double[] similarities(float[] query, int offset, String task) {
         double[] sims = new double[state.examples().size()];

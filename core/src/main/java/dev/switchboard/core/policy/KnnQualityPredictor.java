@@ -81,6 +81,13 @@ public final class KnnQualityPredictor implements TrainedPredictor {
                 example.task(), i));
     }
 
+    @Override
+    public Map<String, Double> predictLeavingOutTask(int i) {
+        Example example = state.examples().get(i);
+        return TrainedPredictor.byModel(state.models(), neighbours.estimateWithoutTask(similarities(example.vector()),
+                example.task()));
+    }
+
     /** Cosine similarity to every training prompt (both vectors have unit length), through the inverted index. */
     private double[] similarities(SparseVector query) {
         double[] dots = new double[state.examples().size()];

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -27,6 +29,7 @@ public final class NeighbourMean {
     private final Map<String, double[]> taskMeans = new HashMap<>();
     private final Map<String, int[]> taskExamples = new HashMap<>();
     private final double[] overallMeans;
+    private final Map<String, double[]> meansWithout = new HashMap<>();
 
     /**
      * @param tasks       each example's task
@@ -42,9 +45,12 @@ public final class NeighbourMean {
         this.width = width;
         this.neighbours = neighbours;
         this.priorWeight = priorWeight;
-        this.overallMeans = means(tasks, null);
+        double[] unknown = new double[width];
+        java.util.Arrays.fill(unknown, 0.5);
+        this.overallMeans = means(tasks, task -> true, unknown);
         tasks.stream().distinct().forEach(task -> {
-            taskMeans.put(task, means(tasks, task));
+            taskMeans.put(task, means(tasks, task::equals, unknown));
+            meansWithout.put(task, means(tasks, other -> !other.equals(task), overallMeans));
             taskExamples.put(task, IntStream.range(0, tasks.size()).filter(e -> task.equals(tasks.get(e))).toArray());
         });
     }
@@ -62,10 +68,27 @@ public final class NeighbourMean {
      * @param excluded     an example to leave out (the query itself, for leave-one-out), or -1
      */
     public double[] estimate(double[] similarities, String task, int excluded) {
-        double[] prior = taskMeans.getOrDefault(task, overallMeans);
+        return estimate(similarities, taskMeans.getOrDefault(task, overallMeans), e -> e == excluded);
+    }
+
+    /**
+     * The estimate for a query of a training task as if that task had never been seen: its examples are left out,
+     * and the estimate shrinks towards the mean of the other tasks' examples. What a router's policy for unseen
+     * tasks is fitted on.
+     */
+    public double[] estimateWithoutTask(double[] similarities, String task) {
+        int[] own = taskExamples.getOrDefault(task, new int[0]);
+        java.util.BitSet skip = new java.util.BitSet(targets.size());
+        for (int e : own) {
+            skip.set(e);
+        }
+        return estimate(similarities, meansWithout.getOrDefault(task, overallMeans), skip::get);
+    }
+
+    private double[] estimate(double[] similarities, double[] prior, IntPredicate skipped) {
         double[] sum = new double[width];
         double weight = 0;
-        for (Neighbour n : nearest(similarities, excluded)) {
+        for (Neighbour n : nearest(similarities, skipped)) {
             double[] row = targets.get(n.example());
             for (int i = 0; i < width; i++) {
                 sum[i] += n.similarity() * row[i];
@@ -84,11 +107,15 @@ public final class NeighbourMean {
      * runs repeat.
      */
     public List<Neighbour> nearest(double[] similarities, int excluded) {
+        return nearest(similarities, e -> e == excluded);
+    }
+
+    private List<Neighbour> nearest(double[] similarities, IntPredicate skipped) {
         Comparator<Neighbour> closer = Comparator.comparingDouble(Neighbour::similarity)
                 .thenComparing(Neighbour::example, Comparator.reverseOrder());
         PriorityQueue<Neighbour> top = new PriorityQueue<>(closer);
         for (int i = 0; i < similarities.length; i++) {
-            if (i == excluded || !(similarities[i] > 0)) {
+            if (skipped.test(i) || !(similarities[i] > 0)) {
                 continue;
             }
             // Once k are held, only a closer example gets in (a later one with the same similarity does not).
@@ -104,19 +131,23 @@ public final class NeighbourMean {
         return nearest;
     }
 
-    private double[] means(List<String> tasks, String task) {
+    /** The mean targets of the examples whose task {@code counts}; {@code none} when there are none. */
+    private double[] means(List<String> tasks, Predicate<String> counts, double[] none) {
         double[] sum = new double[width];
         int n = 0;
         for (int e = 0; e < targets.size(); e++) {
-            if (task == null || task.equals(tasks.get(e))) {
+            if (counts.test(tasks.get(e))) {
                 for (int i = 0; i < width; i++) {
                     sum[i] += targets.get(e)[i];
                 }
                 n++;
             }
         }
+        if (n == 0) {
+            return none;
+        }
         for (int i = 0; i < width; i++) {
-            sum[i] = n == 0 ? 0.5 : sum[i] / n;
+            sum[i] /= n;
         }
         return sum;
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.core.policy;
 
+import dev.switchboard.core.eval.Choice;
 import dev.switchboard.core.eval.CostQuality;
 import dev.switchboard.core.eval.QualityHull;
 import dev.switchboard.core.eval.SingleModels;
@@ -9,8 +10,10 @@ import dev.switchboard.core.recorded.BenchmarkLine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -76,7 +79,7 @@ public final class RouterTrainer {
         prompts.forEach(p -> byTask.computeIfAbsent(p.task(), t -> new ArrayList<>()).add(p));
         Map<String, TaskCandidates> perTask = new TreeMap<>();
         byTask.forEach((task, taskPrompts) -> perTask.put(task, candidates(taskPrompts, evidence)));
-        TaskCandidates all = byTask.size() == 1 ? perTask.values().iterator().next() : candidates(prompts, evidence);
+        Unseen unseen = byTask.size() == 1 ? null : unseen(prompts, byTask, predictor);
         Map<String, Double> levels = new TreeMap<>();
         for (int m = 0; m < models.size(); m++) {
             int model = m;
@@ -87,8 +90,10 @@ public final class RouterTrainer {
         for (double share : shares) {
             Map<String, TaskPolicy> policies = new TreeMap<>();
             perTask.forEach((task, candidates) -> policies.put(task, candidates.policy(share)));
+            TaskPolicy fallback = unseen == null ? perTask.values().iterator().next().policy(share)
+                    : unseen.candidates().policy(unseen.share(share));
             routers.add(new TrainedRouter(TrainedRouter.FORMAT, settings.withTargetShare(share), models, state,
-                    policies, all.policy(share), levels));
+                    policies, fallback, levels));
         }
         return routers;
     }
@@ -104,11 +109,132 @@ public final class RouterTrainer {
         };
     }
 
-    /** One family fitted on a task's training prompts, with its honest sweep; calibrated per target later. */
-    private record Candidate(PolicyFamily family, List<SweepPoint> sweep, double aiq) {
+    /** Shares above the target the fallback may be calibrated to, in steps: up to always the strongest answer. */
+    private static final double SHARE_STEP = 0.005;
+    private static final double HIGHEST_SHARE = 1.10;
+
+    /**
+     * The policy for tasks never seen: candidates fitted on every training task with priors predicted as if each
+     * prompt's task were unseen, and, per task, the same fitted without that task, to see how calibration carries
+     * over to a kind of prompt met for the first time.
+     */
+    private Unseen unseen(List<RecordedPrompt> prompts, Map<String, List<RecordedPrompt>> byTask,
+                          TrainedPredictor predictor) {
+        Evidence evidence = new Evidence(predictor);
+        List<Map<String, Double>> leftOut = IntStream.range(0, prompts.size()).parallel()
+                .mapToObj(predictor::predictLeavingOutTask).toList();
+        for (int i = 0; i < prompts.size(); i++) {
+            evidence.presetPrior(prompts.get(i).view(), leftOut.get(i));
+        }
+        Map<String, TaskCandidates> without = new TreeMap<>();
+        byTask.keySet().forEach(task -> without.put(task, candidates(prompts.stream()
+                .filter(p -> !p.task().equals(task)).toList(), evidence)));
+        return new Unseen(candidates(prompts, evidence), without, byTask, evidence, settings.signals(),
+                new TreeMap<>());
+    }
+
+    /**
+     * Calibration for unseen tasks. A share calibrated on the training tasks lands anywhere on a new task, so the
+     * fallback is calibrated to the least share that, fitted without each training task in turn, reached the target
+     * on the task left out, every time; when no share up to {@link #HIGHEST_SHARE} does, the one whose worst task
+     * came closest.
+     */
+    private record Unseen(TaskCandidates candidates, Map<String, TaskCandidates> without,
+                          Map<String, List<RecordedPrompt>> byTask, Evidence evidence, Set<Signal> signals,
+                          Map<Double, Double> shares) {
+
+        double share(double target) {
+            return shares.computeIfAbsent(target, this::search);
+        }
+
+        private double search(double target) {
+            double bestShare = target;
+            double bestWorst = Double.NEGATIVE_INFINITY;
+            int steps = (int) Math.round((HIGHEST_SHARE - target) / SHARE_STEP);
+            for (int step = 0; step <= Math.max(0, steps); step++) {
+                double share = target + step * SHARE_STEP;
+                double worst = Double.POSITIVE_INFINITY;
+                for (Map.Entry<String, TaskCandidates> entry : without.entrySet()) {
+                    worst = Math.min(worst, reached(entry.getValue().policy(share), byTask.get(entry.getKey())));
+                }
+                if (worst >= target) {
+                    return share;
+                }
+                if (worst > bestWorst + 1e-12) {
+                    bestWorst = worst;
+                    bestShare = share;
+                }
+            }
+            return bestShare;
+        }
+
+        /** The policy's quality on a task's prompts as a share of that task's best single model. */
+        private double reached(TaskPolicy policy, List<RecordedPrompt> prompts) {
+            AnswerPolicy decide = policy.family(signals, evidence).at(policy.threshold());
+            double sum = 0;
+            for (RecordedPrompt prompt : prompts) {
+                sum += prompt.score(decide.answer(prompt.view(), new RecordedAnswers(prompt.line())));
+            }
+            SingleModels singles = SingleModels.of(prompts.stream().map(RecordedPrompt::line).toList());
+            double best = singles.get(singles.best()).quality();
+            return best > 0 ? sum / prompts.size() / best : 1;
+        }
+    }
+
+    /**
+     * How many standard errors cheaper than the choice without skipping a skipping variant must be, per training
+     * prompt at the level, to be chosen instead: with dozens of variants to pick from, the cheapest on a small task
+     * is often cheaper by luck alone, and lands below the target on new prompts.
+     */
+    private static final double SKIP_EVIDENCE = 2.0;
+    /**
+     * Tasks with fewer training prompts choose among plain policies only: on MBPP (about 200 per fold) a skipping
+     * variant was clearly cheaper on training prompts, yet reached only 92.9% of the best quality on new ones.
+     */
+    static final int SKIP_MIN_PROMPTS = 500;
+
+    /**
+     * One family fitted on a task's training prompts, with its honest traces and sweep; calibrated per target later.
+     *
+     * @param plain the cascade this one varies by skipping; null for a family that is not such a variant
+     */
+    private record Candidate(PolicyFamily family, List<SweepPoint> sweep, double aiq, Candidate plain,
+                             List<RecordedPrompt> prompts, Function<RecordedPrompt, DecisionTrace> traces,
+                             Map<Double, double[]> costsAt) {
 
         SweepPoint operating(double level) {
             return Thresholds.calibrate(sweep, level);
+        }
+
+        /** Each training prompt's recorded cost at the operating point for this level. */
+        double[] costs(double level) {
+            return costsAt.computeIfAbsent(operating(level).threshold(), threshold -> {
+                double[] costs = new double[prompts.size()];
+                for (int i = 0; i < costs.length; i++) {
+                    RecordedPrompt prompt = prompts.get(i);
+                    for (String model : traces.apply(prompt).at(threshold).calls()) {
+                        costs[i] += prompt.line().outcomes().get(model).billedCostUsd().doubleValue();
+                    }
+                }
+                return costs;
+            });
+        }
+
+        /** Whether this one is cheaper than {@code other} by more than chance, per training prompt at the level. */
+        boolean clearlyCheaperThan(Candidate other, double level) {
+            double[] mine = costs(level);
+            double[] theirs = other.costs(level);
+            double sum = 0;
+            double squares = 0;
+            for (int i = 0; i < mine.length; i++) {
+                double d = theirs[i] - mine[i];
+                sum += d;
+                squares += d * d;
+            }
+            int n = mine.length;
+            double mean = sum / n;
+            double variance = n > 1 ? (squares - n * mean * mean) / (n - 1) : 0;
+            return mean > SKIP_EVIDENCE * Math.sqrt(Math.max(0, variance) / n);
         }
     }
 
@@ -123,7 +249,8 @@ public final class RouterTrainer {
             if (chosen.family() instanceof CascadeFamily cascade) {
                 return new TaskPolicy(cascade.name(), cascade.chain(), cascade.acceptance().stream()
                         .map(LogisticModel::weights).toList(), cascade.lastWord(), operating.threshold(), prompts,
-                        operating.totals().quality(), operating.totals().costUsd(), level);
+                        operating.totals().quality(), operating.totals().costUsd(), level,
+                        cascade.skipGap() == Double.POSITIVE_INFINITY ? null : cascade.skipGap());
             }
             ThresholdFamily threshold = (ThresholdFamily) chosen.family();
             return new TaskPolicy(threshold.name(), threshold.byCost(), List.of(), false, operating.threshold(),
@@ -142,27 +269,52 @@ public final class RouterTrainer {
                 ThresholdFamily threshold = new ThresholdFamily(byCost, name.equals(ThresholdFamily.MARGIN), evidence);
                 // The priors of training prompts are leave-one-out predictions, so these traces are honest already.
                 candidates.add(candidate(threshold, p -> threshold.trace(p.view(), new RecordedAnswers(p.line())),
-                        prompts, singles));
+                        prompts, singles, null));
             }
         }
         if (settings.families().contains(CascadeFamily.NAME)) {
             for (List<String> chain : CascadeFitter.chains(singles, byCost)) {
                 CascadeFitter.Fitted cascade = CascadeFitter.fit(chain, prompts, settings.signals(), evidence,
                         settings.ridge(), INNER_FOLDS, settings.seed());
-                candidates.add(candidate(cascade.family(), cascade.honestTraces()::get, prompts, singles));
+                Candidate plain = candidate(cascade.family(), cascade.honestTraces()::get, prompts, singles, null);
+                candidates.add(plain);
+                String last = chain.get(chain.size() - 1);
+                List<Double> gaps = prompts.size() < SKIP_MIN_PROMPTS ? List.of() : CascadeFamily.SKIP_GAPS;
+                for (double gap : gaps) {
+                    CascadeFamily skipping = cascade.family().withSkipGap(gap);
+                    // Skipping is decided from the prior alone, a leave-one-out prediction here: honest as well.
+                    candidates.add(candidate(skipping, p -> skipping.skips(p.view())
+                            ? threshold -> Choice.single(last) : cascade.honestTraces().get(p), prompts, singles,
+                            plain));
+                }
             }
         }
         return new TaskCandidates(candidates, singles.get(singles.best()).quality(), prompts.size());
     }
 
     private static Candidate candidate(PolicyFamily family, Function<RecordedPrompt, DecisionTrace> honestTraces,
-                                       List<RecordedPrompt> prompts, SingleModels singles) {
+                                       List<RecordedPrompt> prompts, SingleModels singles, Candidate plain) {
         List<SweepPoint> sweep = Thresholds.sweep(prompts, honestTraces);
-        return new Candidate(family, sweep, aiq(sweep, singles));
+        return new Candidate(family, sweep, aiq(sweep, singles), plain, prompts, honestTraces, new HashMap<>());
     }
 
-    /** Reaching the level first, then the cheapest; near-equal costs go to the better curve. */
+    /**
+     * Reaching the level first, then the cheapest; near-equal costs go to the better curve. Skipping variants are
+     * a second round: the cheapest of them that reaches the level replaces that choice only when it is cheaper by
+     * more than chance.
+     */
     private static Candidate choose(List<Candidate> candidates, double level) {
+        Candidate plain = chooseAmong(candidates.stream().filter(c -> c.plain() == null).toList(), level);
+        if (plain.operating(level).totals().quality() < level) {
+            return plain;
+        }
+        return candidates.stream().filter(c -> c.plain() != null)
+                .filter(c -> c.operating(level).totals().quality() >= level)
+                .min(Comparator.comparing((Candidate c) -> c.operating(level).totals().costUsd()))
+                .filter(c -> c.clearlyCheaperThan(plain, level)).orElse(plain);
+    }
+
+    private static Candidate chooseAmong(List<Candidate> candidates, double level) {
         List<Candidate> reaching = candidates.stream().filter(c -> c.operating(level).totals().quality() >= level)
                 .toList();
         if (reaching.isEmpty()) {

@@ -15,23 +15,33 @@ import java.util.Set;
  * @param acceptance a cascade's acceptance weights per step (intercept first); empty for the threshold policy
  * @param lastWord   whether a cascade's last model overrules the others at the end of the chain
  * @param threshold  the calibrated operating threshold
+ * @param skipGap    a cascade's skip gap ({@link CascadeFamily#skipGap}); null: it never skips (and in routers
+ *                   trained before cascades could skip)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TaskPolicy(String family, List<String> models, List<double[]> acceptance, boolean lastWord,
                          double threshold,
                          int trainingPrompts, double trainingQuality, BigDecimal trainingCostUsd,
-                         double trainingLevel) {
+                         double trainingLevel, Double skipGap) {
 
     public TaskPolicy {
         models = List.copyOf(models);
         acceptance = List.copyOf(acceptance);
     }
 
+    /** A policy that never skips. */
+    public TaskPolicy(String family, List<String> models, List<double[]> acceptance, boolean lastWord,
+                      double threshold, int trainingPrompts, double trainingQuality, BigDecimal trainingCostUsd,
+                      double trainingLevel) {
+        this(family, models, acceptance, lastWord, threshold, trainingPrompts, trainingQuality, trainingCostUsd,
+                trainingLevel, null);
+    }
+
     /** The family this policy belongs to, reading evidence from the given source. */
     public PolicyFamily family(Set<Signal> signals, Evidence evidence) {
         if (CascadeFamily.NAME.equals(family)) {
             return new CascadeFamily(models, acceptance.stream().map(LogisticModel::new).toList(), lastWord,
-                    signals, evidence);
+                    signals, evidence, skipGap == null ? Double.POSITIVE_INFINITY : skipGap);
         }
         return new ThresholdFamily(models, ThresholdFamily.MARGIN.equals(family), evidence);
     }

@@ -12,6 +12,12 @@ public interface TrainedPredictor extends QualityPredictor {
     /** The prediction for training prompt {@code i} from the other training prompts (leave one out). */
     Map<String, Double> predictLeavingOut(int i);
 
+    /**
+     * The prediction for training prompt {@code i} as if its task had never been seen: from the other tasks'
+     * prompts only. The priors a policy for unseen tasks must be fitted on.
+     */
+    Map<String, Double> predictLeavingOutTask(int i);
+
     /** What a router artifact stores to rebuild this predictor. */
     PredictorState state();
 

@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CascadeFamilyTest {
 
@@ -70,5 +72,30 @@ class CascadeFamilyTest {
 
         assertThat(trace.at(0)).isEqualTo(Choice.single("small"));
         assertThat(trace.at(1.0001).calls()).containsExactly("small", "medium", "large");
+    }
+
+    @Test
+    void skipsStraightToTheLastModelWhenThePriorExpectsTheDraftToFail() {
+        // prompt 0: small predicted 0.2, large 0.9 (gap 0.7); prompt 1: small 0.8, large 0.9 (gap 0.1)
+        RecordedPrompt hard = PROMPTS.get(0);
+        RecordedPrompt easy = PROMPTS.get(1);
+        QualityPredictor predictor = prompt -> prompt == hard.view()
+                ? Map.of("small", 0.2, "medium", 0.5, "large", 0.9)
+                : Map.of("small", 0.8, "medium", 0.85, "large", 0.9);
+        CascadeFamily cascade = CascadeFitter.fit(SyntheticBenchmark.MODELS, PROMPTS, SIGNALS, new Evidence(null),
+                0.01, 3, 1L).family();
+        CascadeFamily skipping = new CascadeFamily(cascade.chain(), cascade.acceptance(), cascade.lastWord(),
+                SIGNALS, new Evidence(predictor), 0.5);
+
+        RecordedAnswers hardAnswers = new RecordedAnswers(hard.line());
+        assertThat(skipping.at(0.0).answer(hard.view(), hardAnswers)).isEqualTo("large");
+        assertThat(hardAnswers.calls()).containsExactly("large");
+        assertThat(skipping.trace(hard.view(), new RecordedAnswers(hard.line())).at(0.0))
+                .isEqualTo(Choice.single("large"));
+        // below the gap the cascade runs as it always did, from the cheapest model
+        assertThat(skipping.trace(easy.view(), new RecordedAnswers(easy.line())).at(0.0))
+                .isEqualTo(Choice.single("small"));
+        assertThat(skipping.withSkipGap(Double.POSITIVE_INFINITY).skips(hard.view())).isFalse();
+        assertThatThrownBy(() -> cascade.withSkipGap(-0.1)).hasMessageContaining("skip gap");
     }
 }

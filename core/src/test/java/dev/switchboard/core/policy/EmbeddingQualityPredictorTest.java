@@ -8,6 +8,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class EmbeddingQualityPredictorTest {
 
@@ -58,6 +59,22 @@ class EmbeddingQualityPredictorTest {
         // prompt 2's own scores say coder 0 / poet 1; its nearest other prompt of the task (0 or 1) says coder 1
         assertThat(predictor.predictLeavingOut(2).get("coder")).isGreaterThan(0.9);
         assertThat(predictor.predict(PROMPTS.get(2)).get("coder")).isLessThan(0.1);
+    }
+
+    @Test
+    void leavingATaskOutPredictsAsIfThatTaskHadNeverBeenSeen() {
+        EmbeddingQualityPredictor full = EmbeddingQualityPredictor.train(MODELS, PROMPTS, SCORES, 2, 0.5, EMBEDDER);
+        EmbeddingQualityPredictor poemsOnly = EmbeddingQualityPredictor.train(MODELS, PROMPTS.subList(3, 6),
+                SCORES.subList(3, 6), 2, 0.5, EMBEDDER);
+
+        // prompt 0 is a code prompt: with its task left out only poems are left to learn from, poet always scored
+        Map<String, Double> unseen = full.predictLeavingOutTask(0);
+        assertThat(unseen.get("coder")).isLessThan(0.1);
+        assertThat(full.predictLeavingOut(0).get("coder")).isGreaterThan(0.9);
+        // the same as a predictor that never had the task (up to the stored vectors' int8 rounding)
+        Map<String, Double> never = poemsOnly.predict(PROMPTS.get(0));
+        assertThat(unseen.get("coder")).isCloseTo(never.get("coder"), within(0.02));
+        assertThat(unseen.get("poet")).isCloseTo(never.get("poet"), within(0.02));
     }
 
     @Test

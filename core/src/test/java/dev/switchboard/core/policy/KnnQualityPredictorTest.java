@@ -50,6 +50,16 @@ class KnnQualityPredictorTest {
         assertThat(predictor.predictLeavingOut(2).get("coder")).isGreaterThan(0.9);
     }
 
+    @Test
+    void leavingATaskOutDrawsOnTheOtherTasksAndTheirMean() {
+        KnnQualityPredictor predictor = KnnQualityPredictor.train(MODELS, PROMPTS, SCORES, 2, 0.5);
+
+        // a code prompt as if code had never been seen: its nearest are poems (they share "write a"), poet scored
+        assertThat(predictor.predictLeavingOutTask(0).get("coder")).isLessThan(0.1);
+        assertThat(predictor.predictLeavingOutTask(0).get("poet")).isGreaterThan(0.9);
+        assertThat(predictor.predictLeavingOut(0).get("coder")).isGreaterThan(0.9);
+    }
+
     static PromptView view(String task, String text) {
         return new PromptView(task, text, List.of(), null);
     }

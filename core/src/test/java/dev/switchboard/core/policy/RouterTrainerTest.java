@@ -98,6 +98,47 @@ class RouterTrainerTest {
     }
 
     @Test
+    void skipsTheDraftersOnPromptsThePredictorKnowsTheyFail() {
+        // enough prompts for skipping variants to be tried; the prior reads "riddle" from the prompt
+        List<RecordedPrompt> prompts = SyntheticBenchmark.riddlePrompts(RouterTrainer.SKIP_MIN_PROMPTS + 100,
+                "riddles");
+        RouterSettings settings = SETTINGS.withSignals(EnumSet.of(Signal.PRIOR, Signal.AGREEMENT,
+                Signal.FINAL_ANSWER)).withFamilies(List.of(CascadeFamily.NAME));
+
+        TrainedRouter router = new RouterTrainer(settings).train(prompts, SyntheticBenchmark.MODELS);
+
+        TaskPolicy policy = router.policy("riddles");
+        assertThat(policy.skipGap()).isNotNull();
+        List<RecordedPrompt> fresh = SyntheticBenchmark.riddlePrompts(10, "riddles");
+        List<RoutedPrompt> routed = RecordedRouting.route(router, fresh, false);
+        // a riddle goes straight to large; a plain prompt is answered by a cheap model
+        assertThat(routed.get(0).operating().calls()).containsExactly("large");
+        assertThat(routed.get(1).operating().calls()).doesNotContain("large");
+        assertThat(routed).allSatisfy(r -> assertThat(r.prompt().score(r.operating().answeredBy())).isEqualTo(1.0));
+    }
+
+    @Test
+    void calibratesThePolicyForUnseenTasksOnTasksLeftOutOfItsFit() {
+        // two tasks where agreeing cheap answers are right, one where they are wrong on every third prompt
+        List<RecordedPrompt> prompts = new ArrayList<>(SyntheticBenchmark.prompts(60, "sums"));
+        prompts.addAll(SyntheticBenchmark.prompts(60, "totals"));
+        prompts.addAll(SyntheticBenchmark.trapPrompts(60, "trap"));
+
+        TrainedRouter router = new RouterTrainer(SETTINGS).train(prompts, SyntheticBenchmark.MODELS);
+
+        // fitted without "trap", calibration at 95% trusts agreement and lands at 2/3 on it: the fallback is
+        // calibrated to more than 95% of the pooled best quality, and reaches the target on a new trap-like task
+        assertThat(router.fallback().trainingLevel()).isGreaterThan(0.95 + 1e-9);
+        List<RecordedPrompt> unseen = SyntheticBenchmark.trapPrompts(60, "new-trap");
+        List<RoutedPrompt> routed = RecordedRouting.route(router, unseen, false);
+        List<dev.switchboard.core.recorded.BenchmarkLine> lines = unseen.stream().map(RecordedPrompt::line).toList();
+        RunTotals run = RunTotals.of(lines, line -> routed.get(lines.indexOf(line)).operating());
+        assertThat(run.quality()).isGreaterThanOrEqualTo(0.95);
+        // a task it was trained on keeps its own, cheaper policy
+        assertThat(router.policy("sums").trainingLevel()).isCloseTo(0.95, within(1e-9));
+    }
+
+    @Test
     void foldsHoldEveryTaskAndDependOnlyOnTheSeed() {
         List<RecordedPrompt> prompts = new ArrayList<>(SyntheticBenchmark.prompts(20, "a"));
         prompts.addAll(SyntheticBenchmark.prompts(10, "b"));

@@ -25,6 +25,14 @@ final class SyntheticBenchmark {
     }
 
     static List<BenchmarkLine> lines(int count, String task) {
+        return lines(count, task, false);
+    }
+
+    /**
+     * @param trap medium makes small's very mistake (every third prompt) instead of its own: there two cheap
+     *             answers agree and are wrong, so what agreement taught on the other tasks misleads
+     */
+    static List<BenchmarkLine> lines(int count, String task, boolean trap) {
         List<BenchmarkLine> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int a = 3 + i % 17;
@@ -35,7 +43,7 @@ final class SyntheticBenchmark {
                     + ": Ann has some pears and gets more. How many pears?\nAnswer:";
             Map<String, RecordedOutcome> outcomes = new LinkedHashMap<>();
             outcomes.put("small", outcome("small", a, b, i % 3 == 0 ? 1 : 0));
-            outcomes.put("medium", outcome("medium", a, b, i % 4 == 0 ? 2 : 0));
+            outcomes.put("medium", outcome("medium", a, b, trap ? (i % 3 == 0 ? 1 : 0) : i % 4 == 0 ? 2 : 0));
             outcomes.put("large", outcome("large", a, b, 0));
             lines.add(new BenchmarkLine("synthetic/" + task + "/" + i, "synthetic", task, prompt, null, outcomes));
         }
@@ -44,6 +52,32 @@ final class SyntheticBenchmark {
 
     static List<RecordedPrompt> prompts(int count, String task) {
         return RecordedPrompt.of(lines(count, task), new RuleClassifier());
+    }
+
+    /**
+     * Every other prompt is a riddle, and says so: there small and medium are both wrong (each its own way) and
+     * only large is right; on the others all three are right. The prompt tells which is which.
+     */
+    static List<RecordedPrompt> riddlePrompts(int count, String task) {
+        List<BenchmarkLine> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean riddle = i % 2 == 0;
+            int a = 3 + i % 17;
+            int b = 5 + (i * 7) % 23;
+            String prompt = "Question: " + task + " case " + Integer.toString(1000 + i * 7919 % 10007, 36)
+                    + (riddle ? ": a riddle with a twist, think twice about the trick." : ": Ann has some pears.")
+                    + " How many?\nAnswer:";
+            Map<String, RecordedOutcome> outcomes = new LinkedHashMap<>();
+            outcomes.put("small", outcome("small", a, b, riddle ? 1 : 0));
+            outcomes.put("medium", outcome("medium", a, b, riddle ? 2 : 0));
+            outcomes.put("large", outcome("large", a, b, 0));
+            lines.add(new BenchmarkLine("synthetic/" + task + "/" + i, "synthetic", task, prompt, null, outcomes));
+        }
+        return RecordedPrompt.of(lines, new RuleClassifier());
+    }
+
+    static List<RecordedPrompt> trapPrompts(int count, String task) {
+        return RecordedPrompt.of(lines(count, task, true), new RuleClassifier());
     }
 
     private static RecordedOutcome outcome(String model, int a, int b, int error) {

@@ -90,7 +90,8 @@ public final class RouterTrainer {
         for (double share : shares) {
             Map<String, TaskPolicy> policies = new TreeMap<>();
             perTask.forEach((task, candidates) -> policies.put(task, candidates.policy(share)));
-            TaskPolicy fallback = unseen == null ? perTask.values().iterator().next().policy(share)
+            // Trained on one task, nothing says how its calibration carries over: unseen tasks get its best quality.
+            TaskPolicy fallback = unseen == null ? perTask.values().iterator().next().policy(HIGHEST_SHARE)
                     : unseen.candidates().policy(unseen.share(share));
             routers.add(new TrainedRouter(TrainedRouter.FORMAT, settings.withTargetShare(share), models, state,
                     policies, fallback, levels));

@@ -81,12 +81,13 @@ public final class EvalMain {
         }
         var m = r.metrics();
         return String.format(Locale.ROOT, "%-14s n=%-5d quality %s of best, saving at target: policy %s, hull %s, "
-                        + "oracle %s (halfway %s: %s); AIQ %s vs hull %s (%s); APGR %s",
+                        + "oracle %s (halfway %s: %s in %s of resamples); AIQ %s vs hull %s (%s, %s); APGR %s",
                 r.task(), m.n(), ReportMarkdown.pct(m.policyQuality() / m.bestQuality()),
                 ReportMarkdown.pct(m.policySavingAtTarget()), ReportMarkdown.pct(m.hullSavingAtTarget()),
                 ReportMarkdown.pct(m.oracleSavingAtTarget()), ReportMarkdown.pct(m.halfwaySaving()),
-                Boolean.TRUE.equals(r.meetsSavingTarget()) ? "met" : "not met", ReportMarkdown.fixed(m.aiqPolicy()),
+                Boolean.TRUE.equals(r.meetsSavingTarget()) ? "met" : "not met",
+                ReportMarkdown.pct(r.bootstrap().savingTargetMet()), ReportMarkdown.fixed(m.aiqPolicy()),
                 ReportMarkdown.fixed(m.aiqHull()), Boolean.TRUE.equals(r.meetsAiqTarget()) ? "met" : "not met",
-                ReportMarkdown.fixed(m.apgr()));
+                ReportMarkdown.pct(r.bootstrap().aiqTargetMet()), ReportMarkdown.fixed(m.apgr()));
     }
 }

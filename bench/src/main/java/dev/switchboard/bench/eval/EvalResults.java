@@ -1,6 +1,7 @@
 package dev.switchboard.bench.eval;
 
 import dev.switchboard.core.catalog.ModelCatalog;
+import dev.switchboard.core.eval.Bootstrap;
 import dev.switchboard.core.eval.Choice;
 import dev.switchboard.core.eval.Oracle;
 import dev.switchboard.core.eval.RunTotals;
@@ -10,6 +11,7 @@ import dev.switchboard.core.eval.TargetPoint;
 import dev.switchboard.core.eval.TaskMetrics;
 import dev.switchboard.core.policy.RecordedAnswers;
 import dev.switchboard.core.policy.RoutedPrompt;
+import dev.switchboard.core.policy.RouterSettings;
 import dev.switchboard.core.policy.Thresholds;
 import dev.switchboard.core.recorded.BenchmarkLine;
 import dev.switchboard.core.routing.StrategyPolicy;
@@ -69,7 +71,7 @@ public final class EvalResults {
         Map<String, Long> families = routed.stream().collect(Collectors.groupingBy(RoutedPrompt::family,
                 TreeMap::new, Collectors.counting()));
         if (!scored) {
-            return new TaskResult(task, null, operating, List.of(), List.of(), null, null, null, families);
+            return new TaskResult(task, null, operating, List.of(), List.of(), null, null, null, families, null);
         }
         List<SweepPoint> sweep = new ArrayList<>();
         for (double threshold : Thresholds.GRID) {
@@ -82,9 +84,18 @@ public final class EvalResults {
                     .get(step))));
         }
         TaskMetrics metrics = TaskMetrics.of(task, lines, operating, sweep, targets, target);
+        List<Function<BenchmarkLine, Choice>> curve = new ArrayList<>();
+        for (double threshold : Thresholds.GRID) {
+            curve.add(line -> byLine.get(line).trace().at(threshold));
+        }
+        for (int i = 0; i < ladder.size(); i++) {
+            int step = i;
+            curve.add(line -> byLine.get(line).ladder().get(step));
+        }
+        Bootstrap bootstrap = Bootstrap.of(lines, curve, target, Bootstrap.RESAMPLES, RouterSettings.DEFAULT_SEED);
         RunTotals oracle = RunTotals.of(lines, line -> Choice.single(Oracle.choose(line)));
         return new TaskResult(task, metrics, operating, sweep, targets, SingleModels.of(lines), oracle,
-                liveRouter(routed, lines, catalog), families);
+                liveRouter(routed, lines, catalog), families, bootstrap);
     }
 
     /** The service's current router on the same prompts; null when it would reject one of them. */

@@ -1,6 +1,7 @@
 package dev.switchboard.bench.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.switchboard.core.eval.Bootstrap;
 import dev.switchboard.core.eval.RunTotals;
 import dev.switchboard.core.eval.SweepPoint;
 import dev.switchboard.core.eval.TargetPoint;
@@ -34,6 +35,9 @@ public final class ReportJson {
                         + "sweep and the routers calibrated to the other target shares (target_curve)",
                 "operating_saving", "saving of the calibrated operating point (decisions.jsonl); null below target",
                 "aiq", "area under the non-decreasing convex hull over [cheapest, dearest single model cost] / range",
+                "bootstrap", Bootstrap.RESAMPLES + " resamples of the prompts with replacement (seeded); 90% "
+                        + "intervals (5th-95th percentile) and the share of resamples meeting each target, with the "
+                        + "policy's points as run",
                 "apgr_cpt", "RouteLLM; x = share of calls to the best model (two models) or cost normalised "
                         + "between the cheapest and the best model (more models)"));
         List<Object> tasks = new ArrayList<>();
@@ -68,6 +72,7 @@ public final class ReportJson {
             entry.put("halfway_saving", m.halfwaySaving());
             entry.put("meets_saving_target", result.meetsSavingTarget());
             entry.put("meets_aiq_target", result.meetsAiqTarget());
+            entry.put("bootstrap", result.bootstrap());
         }
         entry.put("families", result.families());
         entry.put("calls", result.operating().callCount());

@@ -1,5 +1,6 @@
 package dev.switchboard.bench.eval;
 
+import dev.switchboard.core.eval.Bootstrap;
 import dev.switchboard.core.eval.TargetPoint;
 import dev.switchboard.core.eval.TaskMetrics;
 
@@ -28,6 +29,7 @@ public final class ReportMarkdown {
         savings(md, results);
         costs(md, results);
         targets(md, options, results);
+        certainty(md, results);
         md.append("\n## Plots\n\n");
         results.forEach(r -> md.append("![").append(r.task()).append("](").append(CurvePlot.fileName(r.task()))
                 .append(")\n"));
@@ -93,6 +95,25 @@ public final class ReportMarkdown {
                     .append(pct(1 - p.totals().costUsd().doubleValue() / bestCost)).append(" |"));
             md.append("\n");
         }
+    }
+
+    /** The bootstrap: how sure each target is, given how many prompts the task has. */
+    private static void certainty(StringBuilder md, List<TaskResult> results) {
+        md.append("\n## How sure (").append(Bootstrap.RESAMPLES).append(" resamples of the prompts)\n\n")
+                .append("90% intervals of the policy's saving at target and of the halfway saving, and how often ")
+                .append("each target is met over the resamples (the policy's points as run, not re-fitted).\n\n")
+                .append("| task | policy saving | halfway | saving target met | AIQ target met |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        for (TaskResult r : results) {
+            Bootstrap b = r.bootstrap();
+            md.append("| ").append(r.task()).append(" | ").append(range(b.policySaving90())).append(" | ")
+                    .append(range(b.halfwaySaving90())).append(" | ").append(pct(b.savingTargetMet())).append(" | ")
+                    .append(pct(b.aiqTargetMet())).append(" |\n");
+        }
+    }
+
+    private static String range(double[] interval) {
+        return interval == null ? "—" : pct(interval[0]) + " to " + pct(interval[1]);
     }
 
     static String pct(Double share) {

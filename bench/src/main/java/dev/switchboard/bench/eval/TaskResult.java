@@ -1,5 +1,6 @@
 package dev.switchboard.bench.eval;
 
+import dev.switchboard.core.eval.Bootstrap;
 import dev.switchboard.core.eval.QualityHull;
 import dev.switchboard.core.eval.RunTotals;
 import dev.switchboard.core.eval.SingleModels;
@@ -23,9 +24,11 @@ import java.util.Map;
  * @param liveRouter the live router's run (rule classifier + cheapest eligible policy); null when it rejected a
  *                   prompt or the run is blind
  * @param families   how many prompts each policy family decided
+ * @param bootstrap  how sure the targets are, over resamples of the prompts; null in a blind run
  */
 public record TaskResult(String task, TaskMetrics metrics, RunTotals operating, List<SweepPoint> sweep,
-                         List<TargetPoint> targets, SingleModels singles, RunTotals oracle, RunTotals liveRouter, Map<String, Long> families) {
+                         List<TargetPoint> targets, SingleModels singles, RunTotals oracle, RunTotals liveRouter, Map<String, Long> families,
+                         Bootstrap bootstrap) {
 
     /** The hull of the single models; only for scored runs. */
     public QualityHull hull() {

@@ -109,7 +109,11 @@ class EvalRunTest {
         assertThat(first.get("calls").get(0).asText()).isEqualTo("small");
         assertThat(first.has("answered_by")).isTrue();
         assertThat(Files.readString(out.resolve("report.md"))).contains("| sums | 90 |")
-                .contains("## Calibrated to other targets");
+                .contains("## Calibrated to other targets").contains("## How sure (200 resamples of the prompts)");
+        JsonNode bootstrap = sums.get("bootstrap");
+        assertThat(bootstrap.get("resamples").asInt()).isEqualTo(200);
+        assertThat(bootstrap.get("aiq_target_met").asDouble()).isBetween(0.0, 1.0);
+        assertThat(bootstrap.get("policy_saving90")).hasSize(2);
         // the default ladder: routers calibrated to 70% ... 100% but the 95% of the operating point
         JsonNode ladder = sums.get("target_curve");
         assertThat(ladder).hasSize(12);

@@ -81,7 +81,8 @@ public final class EvalMain {
         }
         var m = r.metrics();
         return String.format(Locale.ROOT, "%-14s n=%-5d quality %s of best, saving at target: policy %s, hull %s, "
-                        + "oracle %s (halfway %s: %s in %s of resamples); AIQ %s vs hull %s (%s, %s); APGR %s",
+                        + "oracle %s (halfway %s: %s; met in %s of resamples); AIQ %s vs hull %s (%s; met in %s); "
+                        + "APGR %s",
                 r.task(), m.n(), ReportMarkdown.pct(m.policyQuality() / m.bestQuality()),
                 ReportMarkdown.pct(m.policySavingAtTarget()), ReportMarkdown.pct(m.hullSavingAtTarget()),
                 ReportMarkdown.pct(m.oracleSavingAtTarget()), ReportMarkdown.pct(m.halfwaySaving()),

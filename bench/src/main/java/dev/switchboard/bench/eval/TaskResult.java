@@ -27,8 +27,8 @@ import java.util.Map;
  * @param bootstrap  how sure the targets are, over resamples of the prompts; null in a blind run
  */
 public record TaskResult(String task, TaskMetrics metrics, RunTotals operating, List<SweepPoint> sweep,
-                         List<TargetPoint> targets, SingleModels singles, RunTotals oracle, RunTotals liveRouter, Map<String, Long> families,
-                         Bootstrap bootstrap) {
+                         List<TargetPoint> targets, SingleModels singles, RunTotals oracle, RunTotals liveRouter,
+                         Map<String, Long> families, Bootstrap bootstrap) {
 
     /** The hull of the single models; only for scored runs. */
     public QualityHull hull() {

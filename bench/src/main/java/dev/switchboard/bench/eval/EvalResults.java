@@ -73,17 +73,7 @@ public final class EvalResults {
         if (!scored) {
             return new TaskResult(task, null, operating, List.of(), List.of(), null, null, null, families, null);
         }
-        List<SweepPoint> sweep = new ArrayList<>();
-        for (double threshold : Thresholds.GRID) {
-            sweep.add(new SweepPoint(threshold, RunTotals.of(lines, line -> byLine.get(line).trace().at(threshold))));
-        }
-        List<TargetPoint> targets = new ArrayList<>();
-        for (int i = 0; i < ladder.size(); i++) {
-            int step = i;
-            targets.add(new TargetPoint(ladder.get(i), RunTotals.of(lines, line -> byLine.get(line).ladder()
-                    .get(step))));
-        }
-        TaskMetrics metrics = TaskMetrics.of(task, lines, operating, sweep, targets, target);
+        // The policy's curve: every threshold of the sweep, then every router of the ladder, a choice per line.
         List<Function<BenchmarkLine, Choice>> curve = new ArrayList<>();
         for (double threshold : Thresholds.GRID) {
             curve.add(line -> byLine.get(line).trace().at(threshold));
@@ -92,6 +82,16 @@ public final class EvalResults {
             int step = i;
             curve.add(line -> byLine.get(line).ladder().get(step));
         }
+        int thresholds = Thresholds.GRID.size();
+        List<SweepPoint> sweep = new ArrayList<>();
+        for (int k = 0; k < thresholds; k++) {
+            sweep.add(new SweepPoint(Thresholds.GRID.get(k), RunTotals.of(lines, curve.get(k))));
+        }
+        List<TargetPoint> targets = new ArrayList<>();
+        for (int i = 0; i < ladder.size(); i++) {
+            targets.add(new TargetPoint(ladder.get(i), RunTotals.of(lines, curve.get(thresholds + i))));
+        }
+        TaskMetrics metrics = TaskMetrics.of(task, lines, operating, sweep, targets, target);
         Bootstrap bootstrap = Bootstrap.of(lines, curve, target, Bootstrap.RESAMPLES, RouterSettings.DEFAULT_SEED);
         RunTotals oracle = RunTotals.of(lines, line -> Choice.single(Oracle.choose(line)));
         return new TaskResult(task, metrics, operating, sweep, targets, SingleModels.of(lines), oracle,

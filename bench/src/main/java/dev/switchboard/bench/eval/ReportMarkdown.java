@@ -112,8 +112,8 @@ public final class ReportMarkdown {
         }
     }
 
-    private static String range(double[] interval) {
-        return interval == null ? "—" : pct(interval[0]) + " to " + pct(interval[1]);
+    private static String range(List<Double> interval) {
+        return interval == null ? "—" : pct(interval.get(0)) + " to " + pct(interval.get(1));
     }
 
     static String pct(Double share) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.switchboard.core.recorded.BenchmarkLine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -24,8 +23,8 @@ import java.util.function.Function;
  * @param aiqTargetMet       share of resamples where the policy's AIQ is above the hull's
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record Bootstrap(int resamples, double[] policySaving90, double[] halfwaySaving90, double savingTargetMet,
-                        double aiqTargetMet) {
+public record Bootstrap(int resamples, List<Double> policySaving90, List<Double> halfwaySaving90,
+                        double savingTargetMet, double aiqTargetMet) {
 
     public static final int RESAMPLES = 200;
 
@@ -118,10 +117,8 @@ public record Bootstrap(int resamples, double[] policySaving90, double[] halfway
     }
 
     private static void fill(BenchmarkLine line, Choice choice, double[] cost, double[] score, int at) {
-        for (String model : choice.calls()) {
-            cost[at] += line.outcomes().get(model).billedCostUsd().doubleValue();
-        }
-        Double s = line.outcomes().get(choice.answeredBy()).score();
+        cost[at] = RunTotals.cost(line, choice).doubleValue();
+        Double s = RunTotals.score(line, choice);
         if (s == null) {
             throw new IllegalArgumentException("a bootstrap needs scores; " + line.id() + " has none");
         }
@@ -129,32 +126,12 @@ public record Bootstrap(int resamples, double[] policySaving90, double[] halfway
     }
 
     /** The 5th and 95th percentile, or null when fewer than half of the resamples gave a value. */
-    private static double[] interval(List<Double> values, int resamples) {
+    private static List<Double> interval(List<Double> values, int resamples) {
         if (values.size() * 2 < resamples) {
             return null;
         }
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new double[]{sorted[(int) Math.floor(0.05 * (sorted.length - 1))],
-                sorted[(int) Math.ceil(0.95 * (sorted.length - 1))]};
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Bootstrap other && resamples == other.resamples
-                && Arrays.equals(policySaving90, other.policySaving90)
-                && Arrays.equals(halfwaySaving90, other.halfwaySaving90)
-                && savingTargetMet == other.savingTargetMet && aiqTargetMet == other.aiqTargetMet;
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(policySaving90) * 31 + Arrays.hashCode(halfwaySaving90) + resamples;
-    }
-
-    @Override
-    public String toString() {
-        return "Bootstrap[resamples=" + resamples + ", policySaving90=" + Arrays.toString(policySaving90)
-                + ", halfwaySaving90=" + Arrays.toString(halfwaySaving90) + ", savingTargetMet=" + savingTargetMet
-                + ", aiqTargetMet=" + aiqTargetMet + "]";
+        return List.of(sorted[(int) Math.floor(0.05 * (sorted.length - 1))],
+                sorted[(int) Math.ceil(0.95 * (sorted.length - 1))]);
     }
 }

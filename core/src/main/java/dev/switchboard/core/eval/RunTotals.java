@@ -35,16 +35,37 @@ public record RunTotals(int prompts, BigDecimal costUsd, Double quality, Map<Str
         Map<String, Integer> calls = new LinkedHashMap<>();
         for (BenchmarkLine line : lines) {
             Choice choice = choices.apply(line);
-            for (String model : choice.calls()) {
-                cost = cost.add(outcome(line, model).billedCostUsd());
-                calls.merge(model, 1, Integer::sum);
-            }
-            RecordedOutcome answer = outcome(line, choice.answeredBy());
-            scored &= answer.hasScore();
-            scoreSum += answer.hasScore() ? answer.score() : 0;
+            cost = cost.add(cost(line, choice));
+            choice.calls().forEach(model -> calls.merge(model, 1, Integer::sum));
+            Double score = score(line, choice);
+            scored &= score != null;
+            scoreSum += score != null ? score : 0;
         }
         Double quality = !scored || lines.isEmpty() ? null : scoreSum / lines.size();
         return new RunTotals(lines.size(), cost, quality, calls);
+    }
+
+    /**
+     * What one choice costs on one line: every call's recorded cost.
+     *
+     * @throws IllegalArgumentException when it calls a model the line has no outcome for
+     */
+    public static BigDecimal cost(BenchmarkLine line, Choice choice) {
+        BigDecimal cost = BigDecimal.ZERO;
+        for (String model : choice.calls()) {
+            cost = cost.add(outcome(line, model).billedCostUsd());
+        }
+        return cost;
+    }
+
+    /**
+     * The recorded score of the model that answered; null when the line carries no score.
+     *
+     * @throws IllegalArgumentException when the line has no outcome for that model
+     */
+    public static Double score(BenchmarkLine line, Choice choice) {
+        RecordedOutcome answer = outcome(line, choice.answeredBy());
+        return answer.hasScore() ? answer.score() : null;
     }
 
     /** Share of the prompts that called this model. */

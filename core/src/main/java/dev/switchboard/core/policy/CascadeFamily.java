@@ -105,8 +105,8 @@ public record CascadeFamily(List<String> chain, List<LogisticModel> acceptance, 
         return unskipped(prompt, answers);
     }
 
-    /** The trace of the cascade as if it never skipped: what training fits and calibrates the acceptance on. */
-    DecisionTrace unskipped(PromptView prompt, AnswerSource answers) {
+    /** The trace of the chain called from its cheapest model. */
+    private DecisionTrace unskipped(PromptView prompt, AnswerSource answers) {
         List<AnswerReading> called = new ArrayList<>();
         String[] answeredBy = new String[chain.size()];
         double[] confidence = new double[chain.size()];

@@ -1,6 +1,8 @@
 package dev.switchboard.core.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +48,7 @@ public final class NeighbourMean {
         this.neighbours = neighbours;
         this.priorWeight = priorWeight;
         double[] unknown = new double[width];
-        java.util.Arrays.fill(unknown, 0.5);
+        Arrays.fill(unknown, 0.5);
         this.overallMeans = means(tasks, task -> true, unknown);
         tasks.stream().distinct().forEach(task -> {
             taskMeans.put(task, means(tasks, task::equals, unknown));
@@ -78,7 +80,7 @@ public final class NeighbourMean {
      */
     public double[] estimateWithoutTask(double[] similarities, String task) {
         int[] own = taskExamples.getOrDefault(task, new int[0]);
-        java.util.BitSet skip = new java.util.BitSet(targets.size());
+        BitSet skip = new BitSet(targets.size());
         for (int e : own) {
             skip.set(e);
         }

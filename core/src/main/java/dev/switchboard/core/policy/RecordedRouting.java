@@ -1,7 +1,5 @@
 package dev.switchboard.core.policy;
 
-import dev.switchboard.core.eval.Choice;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -134,19 +132,10 @@ public final class RecordedRouting {
         // One predictor for all of them: the evidence (priors, answer readings) is worked out once per prompt.
         Evidence evidence = routers.get(0).evidence(embedder);
         List<RoutedPrompt> routed = route(routers.get(0), evidence, test, true);
-        List<List<Choice>> choices = new ArrayList<>();
-        test.forEach(p -> choices.add(new ArrayList<>()));
-        for (TrainedRouter router : routers.subList(1, routers.size())) {
-            List<RoutedPrompt> atShare = route(router, evidence, test, false);
-            for (int i = 0; i < test.size(); i++) {
-                choices.get(i).add(atShare.get(i).operating());
-            }
-        }
-        List<RoutedPrompt> withLadder = new ArrayList<>();
-        for (int i = 0; i < test.size(); i++) {
-            withLadder.add(routed.get(i).withLadder(choices.get(i)));
-        }
-        return withLadder;
+        List<List<RoutedPrompt>> atShares = routers.subList(1, routers.size()).stream()
+                .map(router -> route(router, evidence, test, false)).toList();
+        return IntStream.range(0, test.size()).mapToObj(i -> routed.get(i).withLadder(atShares.stream()
+                .map(atShare -> atShare.get(i).operating()).toList())).toList();
     }
 
     /** Fold of each prompt (by identity: lines are large records): per task, a seeded shuffle dealt round-robin, so every fold holds every task. */

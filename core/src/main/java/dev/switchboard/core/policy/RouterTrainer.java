@@ -3,6 +3,7 @@ package dev.switchboard.core.policy;
 import dev.switchboard.core.eval.Choice;
 import dev.switchboard.core.eval.CostQuality;
 import dev.switchboard.core.eval.QualityHull;
+import dev.switchboard.core.eval.RunTotals;
 import dev.switchboard.core.eval.SingleModels;
 import dev.switchboard.core.eval.SweepPoint;
 import dev.switchboard.core.recorded.BenchmarkLine;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -32,6 +34,22 @@ public final class RouterTrainer {
 
     /** The word predictor's weight in the blend. */
     public static final double BLEND_WORDS_WEIGHT = 0.5;
+
+    /** Shares above the target the fallback may be calibrated to, in steps: up to always the strongest answer. */
+    private static final double SHARE_STEP = 0.005;
+    private static final double HIGHEST_SHARE = 1.10;
+
+    /**
+     * How many standard errors cheaper than the choice without skipping a skipping variant must be, per training
+     * prompt at the level, to be chosen instead: with dozens of variants to pick from, the cheapest on a small task
+     * is often cheaper by luck alone, and lands below the target on new prompts.
+     */
+    private static final double SKIP_EVIDENCE = 2.0;
+    /**
+     * Tasks with fewer training prompts choose among plain policies only: on MBPP (about 200 per fold) a skipping
+     * variant was clearly cheaper on training prompts, yet reached only 92.9% of the best quality on new ones.
+     */
+    static final int SKIP_MIN_PROMPTS = 500;
 
     private final RouterSettings settings;
     private final TextEmbedder embedder;
@@ -68,13 +86,7 @@ public final class RouterTrainer {
         }
         List<double[]> scores = prompts.stream().map(p -> models.stream().mapToDouble(p::score).toArray()).toList();
         TrainedPredictor predictor = predictor(models, prompts.stream().map(RecordedPrompt::view).toList(), scores);
-        Evidence evidence = new Evidence(predictor);
-        // Independent per prompt, and the costliest step with embeddings (every pair of training prompts).
-        List<Map<String, Double>> leftOut = IntStream.range(0, prompts.size()).parallel()
-                .mapToObj(predictor::predictLeavingOut).toList();
-        for (int i = 0; i < prompts.size(); i++) {
-            evidence.presetPrior(prompts.get(i).view(), leftOut.get(i));
-        }
+        Evidence evidence = evidence(prompts, predictor, predictor::predictLeavingOut);
         Map<String, List<RecordedPrompt>> byTask = new TreeMap<>();
         prompts.forEach(p -> byTask.computeIfAbsent(p.task(), t -> new ArrayList<>()).add(p));
         Map<String, TaskCandidates> perTask = new TreeMap<>();
@@ -99,6 +111,21 @@ public final class RouterTrainer {
         return routers;
     }
 
+    /**
+     * Evidence whose training prompts carry priors predicted without them ({@code leftOut} of the prompt's index):
+     * the priors policies are fitted on must look like those of prompts never seen.
+     */
+    private static Evidence evidence(List<RecordedPrompt> prompts, TrainedPredictor predictor,
+                                     IntFunction<Map<String, Double>> leftOut) {
+        Evidence evidence = new Evidence(predictor);
+        // Independent per prompt, and the costliest step with embeddings (every pair of training prompts).
+        List<Map<String, Double>> priors = IntStream.range(0, prompts.size()).parallel().mapToObj(leftOut).toList();
+        for (int i = 0; i < prompts.size(); i++) {
+            evidence.presetPrior(prompts.get(i).view(), priors.get(i));
+        }
+        return evidence;
+    }
+
     private TrainedPredictor predictor(List<String> models, List<PromptView> views, List<double[]> scores) {
         return switch (settings.predictor()) {
             case PredictorState.EMBEDDING -> EmbeddingQualityPredictor.train(models, views, scores,
@@ -110,10 +137,6 @@ public final class RouterTrainer {
         };
     }
 
-    /** Shares above the target the fallback may be calibrated to, in steps: up to always the strongest answer. */
-    private static final double SHARE_STEP = 0.005;
-    private static final double HIGHEST_SHARE = 1.10;
-
     /**
      * The policy for tasks never seen: candidates fitted on every training task with priors predicted as if each
      * prompt's task were unseen, and, per task, the same fitted without that task, to see how calibration carries
@@ -121,16 +144,16 @@ public final class RouterTrainer {
      */
     private Unseen unseen(List<RecordedPrompt> prompts, Map<String, List<RecordedPrompt>> byTask,
                           TrainedPredictor predictor) {
-        Evidence evidence = new Evidence(predictor);
-        List<Map<String, Double>> leftOut = IntStream.range(0, prompts.size()).parallel()
-                .mapToObj(predictor::predictLeavingOutTask).toList();
-        for (int i = 0; i < prompts.size(); i++) {
-            evidence.presetPrior(prompts.get(i).view(), leftOut.get(i));
-        }
+        Evidence evidence = evidence(prompts, predictor, predictor::predictLeavingOutTask);
         Map<String, TaskCandidates> without = new TreeMap<>();
         byTask.keySet().forEach(task -> without.put(task, candidates(prompts.stream()
                 .filter(p -> !p.task().equals(task)).toList(), evidence)));
-        return new Unseen(candidates(prompts, evidence), without, byTask, evidence, settings.signals(),
+        Map<String, Double> bestQuality = new TreeMap<>();
+        byTask.forEach((task, taskPrompts) -> {
+            SingleModels singles = SingleModels.of(taskPrompts.stream().map(RecordedPrompt::line).toList());
+            bestQuality.put(task, singles.get(singles.best()).quality());
+        });
+        return new Unseen(candidates(prompts, evidence), without, byTask, bestQuality, evidence, settings.signals(),
                 new TreeMap<>());
     }
 
@@ -141,8 +164,8 @@ public final class RouterTrainer {
      * came closest.
      */
     private record Unseen(TaskCandidates candidates, Map<String, TaskCandidates> without,
-                          Map<String, List<RecordedPrompt>> byTask, Evidence evidence, Set<Signal> signals,
-                          Map<Double, Double> shares) {
+                          Map<String, List<RecordedPrompt>> byTask, Map<String, Double> bestQuality,
+                          Evidence evidence, Set<Signal> signals, Map<Double, Double> shares) {
 
         double share(double target) {
             return shares.computeIfAbsent(target, this::search);
@@ -156,7 +179,7 @@ public final class RouterTrainer {
                 double share = target + step * SHARE_STEP;
                 double worst = Double.POSITIVE_INFINITY;
                 for (Map.Entry<String, TaskCandidates> entry : without.entrySet()) {
-                    worst = Math.min(worst, reached(entry.getValue().policy(share), byTask.get(entry.getKey())));
+                    worst = Math.min(worst, reached(entry.getValue().policy(share), entry.getKey()));
                 }
                 if (worst >= target) {
                     return share;
@@ -170,41 +193,29 @@ public final class RouterTrainer {
         }
 
         /** The policy's quality on a task's prompts as a share of that task's best single model. */
-        private double reached(TaskPolicy policy, List<RecordedPrompt> prompts) {
+        private double reached(TaskPolicy policy, String task) {
             AnswerPolicy decide = policy.family(signals, evidence).at(policy.threshold());
+            List<RecordedPrompt> prompts = byTask.get(task);
             double sum = 0;
             for (RecordedPrompt prompt : prompts) {
                 sum += prompt.score(decide.answer(prompt.view(), new RecordedAnswers(prompt.line())));
             }
-            SingleModels singles = SingleModels.of(prompts.stream().map(RecordedPrompt::line).toList());
-            double best = singles.get(singles.best()).quality();
+            double best = bestQuality.get(task);
             return best > 0 ? sum / prompts.size() / best : 1;
         }
     }
 
-    /**
-     * How many standard errors cheaper than the choice without skipping a skipping variant must be, per training
-     * prompt at the level, to be chosen instead: with dozens of variants to pick from, the cheapest on a small task
-     * is often cheaper by luck alone, and lands below the target on new prompts.
-     */
-    private static final double SKIP_EVIDENCE = 2.0;
-    /**
-     * Tasks with fewer training prompts choose among plain policies only: on MBPP (about 200 per fold) a skipping
-     * variant was clearly cheaper on training prompts, yet reached only 92.9% of the best quality on new ones.
-     */
-    static final int SKIP_MIN_PROMPTS = 500;
-
-    /**
-     * One family fitted on a task's training prompts, with its honest traces and sweep; calibrated per target later.
-     *
-     * @param plain the cascade this one varies by skipping; null for a family that is not such a variant
-     */
-    private record Candidate(PolicyFamily family, List<SweepPoint> sweep, double aiq, Candidate plain,
-                             List<RecordedPrompt> prompts, Function<RecordedPrompt, DecisionTrace> traces,
-                             Map<Double, double[]> costsAt) {
+    /** One family fitted on a task's training prompts, with its honest traces and sweep; calibrated per target later. */
+    private record Candidate(PolicyFamily family, List<SweepPoint> sweep, double aiq, List<RecordedPrompt> prompts,
+                             Function<RecordedPrompt, DecisionTrace> traces, Map<Double, double[]> costsAt) {
 
         SweepPoint operating(double level) {
             return Thresholds.calibrate(sweep, level);
+        }
+
+        /** A cascade that skips its drafters on some prompts: chosen only in the second round. */
+        boolean skips() {
+            return family instanceof CascadeFamily cascade && cascade.skipGap() != Double.POSITIVE_INFINITY;
         }
 
         /** Each training prompt's recorded cost at the operating point for this level. */
@@ -213,9 +224,7 @@ public final class RouterTrainer {
                 double[] costs = new double[prompts.size()];
                 for (int i = 0; i < costs.length; i++) {
                     RecordedPrompt prompt = prompts.get(i);
-                    for (String model : traces.apply(prompt).at(threshold).calls()) {
-                        costs[i] += prompt.line().outcomes().get(model).billedCostUsd().doubleValue();
-                    }
+                    costs[i] = RunTotals.cost(prompt.line(), traces.apply(prompt).at(threshold)).doubleValue();
                 }
                 return costs;
             });
@@ -270,23 +279,21 @@ public final class RouterTrainer {
                 ThresholdFamily threshold = new ThresholdFamily(byCost, name.equals(ThresholdFamily.MARGIN), evidence);
                 // The priors of training prompts are leave-one-out predictions, so these traces are honest already.
                 candidates.add(candidate(threshold, p -> threshold.trace(p.view(), new RecordedAnswers(p.line())),
-                        prompts, singles, null));
+                        prompts, singles));
             }
         }
         if (settings.families().contains(CascadeFamily.NAME)) {
             for (List<String> chain : CascadeFitter.chains(singles, byCost)) {
                 CascadeFitter.Fitted cascade = CascadeFitter.fit(chain, prompts, settings.signals(), evidence,
                         settings.ridge(), INNER_FOLDS, settings.seed());
-                Candidate plain = candidate(cascade.family(), cascade.honestTraces()::get, prompts, singles, null);
-                candidates.add(plain);
+                candidates.add(candidate(cascade.family(), cascade.honestTraces()::get, prompts, singles));
                 String last = chain.get(chain.size() - 1);
                 List<Double> gaps = prompts.size() < SKIP_MIN_PROMPTS ? List.of() : CascadeFamily.SKIP_GAPS;
                 for (double gap : gaps) {
                     CascadeFamily skipping = cascade.family().withSkipGap(gap);
                     // Skipping is decided from the prior alone, a leave-one-out prediction here: honest as well.
                     candidates.add(candidate(skipping, p -> skipping.skips(p.view())
-                            ? threshold -> Choice.single(last) : cascade.honestTraces().get(p), prompts, singles,
-                            plain));
+                            ? threshold -> Choice.single(last) : cascade.honestTraces().get(p), prompts, singles));
                 }
             }
         }
@@ -294,9 +301,9 @@ public final class RouterTrainer {
     }
 
     private static Candidate candidate(PolicyFamily family, Function<RecordedPrompt, DecisionTrace> honestTraces,
-                                       List<RecordedPrompt> prompts, SingleModels singles, Candidate plain) {
+                                       List<RecordedPrompt> prompts, SingleModels singles) {
         List<SweepPoint> sweep = Thresholds.sweep(prompts, honestTraces);
-        return new Candidate(family, sweep, aiq(sweep, singles), plain, prompts, honestTraces, new HashMap<>());
+        return new Candidate(family, sweep, aiq(sweep, singles), prompts, honestTraces, new HashMap<>());
     }
 
     /**
@@ -305,11 +312,11 @@ public final class RouterTrainer {
      * more than chance.
      */
     private static Candidate choose(List<Candidate> candidates, double level) {
-        Candidate plain = chooseAmong(candidates.stream().filter(c -> c.plain() == null).toList(), level);
+        Candidate plain = chooseAmong(candidates.stream().filter(c -> !c.skips()).toList(), level);
         if (plain.operating(level).totals().quality() < level) {
             return plain;
         }
-        return candidates.stream().filter(c -> c.plain() != null)
+        return candidates.stream().filter(Candidate::skips)
                 .filter(c -> c.operating(level).totals().quality() >= level)
                 .min(Comparator.comparing((Candidate c) -> c.operating(level).totals().costUsd()))
                 .filter(c -> c.clearlyCheaperThan(plain, level)).orElse(plain);

@@ -12,16 +12,10 @@ import static org.assertj.core.api.Assertions.within;
 
 class EmbeddingQualityPredictorTest {
 
-    private static final List<String> MODELS = List.of("coder", "poet");
-    private static final List<PromptView> PROMPTS = List.of(
-            view("code", "write a python function that sorts a list"),
-            view("code", "write a python function that reverses a string"),
-            view("code", "write a python function that sums a list of numbers"),
-            view("poem", "write a short poem about the sea at night"),
-            view("poem", "write a short poem about autumn leaves"),
-            view("poem", "write a short poem about the moon and the sea"));
-    private static final List<double[]> SCORES = List.of(new double[]{1, 0}, new double[]{1, 0},
-            new double[]{1, 0}, new double[]{0, 1}, new double[]{0, 1}, new double[]{0, 1});
+    // The word predictor's six prompts and scores: code prompts where coder scored, poems where poet did.
+    private static final List<String> MODELS = KnnQualityPredictorTest.MODELS;
+    private static final List<PromptView> PROMPTS = KnnQualityPredictorTest.PROMPTS;
+    private static final List<double[]> SCORES = KnnQualityPredictorTest.SCORES;
     private static final TextEmbedder EMBEDDER = new WordHashEmbedder();
 
     @Test

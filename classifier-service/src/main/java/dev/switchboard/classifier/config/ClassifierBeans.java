@@ -3,7 +3,6 @@ package dev.switchboard.classifier.config;
 import dev.switchboard.classifier.service.QualityForecast;
 import dev.switchboard.core.catalog.ModelCatalog;
 import dev.switchboard.core.classify.RuleClassifier;
-import dev.switchboard.core.policy.LevelTransfer;
 import dev.switchboard.core.policy.RouterArtifact;
 import dev.switchboard.core.policy.TextEmbedder;
 import dev.switchboard.core.policy.TrainedRouter;
@@ -45,11 +44,12 @@ public class ClassifierBeans {
         TrainedRouter router = config.predictor().router().map(RouterArtifact::read).orElseGet(ClassifierBeans::shipped);
         TextEmbedder embedder = router.embedderId() == null ? null
                 : OnnxTextEmbedder.forId(router.embedderId(), config.predictor().threads());
-        QualityForecast forecast = new QualityForecast(router.predictor().predictor(embedder),
-                new LevelTransfer(router.modelLevels()), catalog,
+        QualityForecast forecast = new QualityForecast(router.predictor().predictor(embedder), router, catalog,
                 router.embedderId() == null ? "words" : router.embedderId());
-        Log.infof("Predicting quality with the router %s (%d models, embedder %s) for %d catalog models", source,
-                router.models().size(), router.embedderId(), catalog.models().size());
+        Log.infof("Predicting quality with the router %s (%d models, embedder %s) for %d catalog models; %s", source,
+                router.models().size(), router.embedderId(), catalog.models().size(), forecast.followsPolicies()
+                        ? "its models are the catalog's, so requests carry its trained policy for their feature"
+                        : "its models are not all in the catalog, so predictions are carried over by level");
         return forecast;
     }
 

@@ -3,16 +3,22 @@ package dev.switchboard.classifier.service;
 import dev.switchboard.core.catalog.ModelCatalog;
 import dev.switchboard.core.event.Classification;
 import dev.switchboard.core.event.LlmRequest;
+import dev.switchboard.core.event.TrainedPolicy;
 import dev.switchboard.core.policy.LevelTransfer;
 import dev.switchboard.core.policy.PromptView;
 import dev.switchboard.core.policy.QualityPredictor;
+import dev.switchboard.core.policy.TrainedPolicies;
+import dev.switchboard.core.policy.TrainedRouter;
 
 import java.util.Map;
 
 /**
  * The learned half of classification: a trained router's prompt predictor (prompt embedding, nearest training
  * prompts) gives each of its models' chance of a good answer, carried over to the catalog's models by quality level
- * ({@link LevelTransfer}); the router reads it as {@code predicted_quality}.
+ * ({@link LevelTransfer}); the router reads it as {@code predicted_quality}. When the router was trained on the
+ * catalog's own models (recorded traffic of those models), the classification also carries the router's calibrated
+ * policy for the request's task ({@code trained_policy}: the request's {@code feature} names the task; a task it
+ * was not trained on gets its fallback), which the router service then follows.
  */
 public final class QualityForecast {
 
@@ -23,19 +29,39 @@ public final class QualityForecast {
     private final LevelTransfer transfer;
     private final ModelCatalog catalog;
     private final String version;
+    private final TrainedRouter router;
+    private final boolean catalogModels;
 
-    /** @param version names the predictor in {@code classifier_version}, e.g. its embedder */
-    public QualityForecast(QualityPredictor predictor, LevelTransfer transfer, ModelCatalog catalog,
-                           String version) {
+    /**
+     * @param router  the trained router the predictor comes from
+     * @param version names the predictor in {@code classifier_version}, e.g. its embedder
+     */
+    public QualityForecast(QualityPredictor predictor, TrainedRouter router, ModelCatalog catalog, String version) {
         this.predictor = predictor;
-        this.transfer = transfer;
+        this.transfer = new LevelTransfer(router.modelLevels());
         this.catalog = catalog;
         this.version = version;
+        this.router = router;
+        this.catalogModels = router.models().stream().allMatch(m -> catalog.find(m).isPresent());
     }
 
-    /** The classification with every catalog model's predicted chance of a good answer to this request. */
+    /** Whether the router's models are all catalog models, so its policies can be followed. */
+    public boolean followsPolicies() {
+        return catalogModels;
+    }
+
+    /**
+     * The classification with every catalog model's predicted chance of a good answer to this request, and the
+     * router's policy for its task when the router was trained on the catalog's models.
+     */
     public Classification predict(LlmRequest request, Classification classification) {
         Map<String, Double> trained = predictor.predict(PromptView.of(request, classification));
-        return classification.withPrediction(transfer.toCatalog(trained, catalog), version);
+        TrainedPolicy policy = null;
+        if (catalogModels) {
+            String task = request.feature();
+            boolean known = task != null && router.tasks().containsKey(task);
+            policy = TrainedPolicies.wire(known ? task : null, router.policy(task), router.settings().signals());
+        }
+        return classification.withPrediction(transfer.toCatalog(trained, catalog), version, policy);
     }
 }

@@ -57,7 +57,7 @@ public record CascadeFamily(List<String> chain, List<LogisticModel> acceptance, 
     }
 
     /** Whether this prompt goes straight to the last model: decided from the prompt alone, before any call. */
-    boolean skips(PromptView prompt) {
+    public boolean skips(PromptView prompt) {
         if (skipGap == Double.POSITIVE_INFINITY) {
             return false;
         }
@@ -79,21 +79,57 @@ public record CascadeFamily(List<String> chain, List<LogisticModel> acceptance, 
         return NAME;
     }
 
+    /** The chain, or only its last model when the prompt skips to it. */
+    @Override
+    public List<String> plannedCalls(PromptView prompt, double threshold) {
+        return skips(prompt) ? List.of(chain.get(chain.size() - 1)) : chain;
+    }
+
     @Override
     public AnswerPolicy at(double threshold) {
         return (prompt, answers) -> {
             if (skips(prompt)) {
                 return skipped(answers).answeredBy();
             }
-            List<AnswerReading> called = new ArrayList<>();
+            List<ModelAnswer> called = new ArrayList<>();
             for (int i = 0; ; i++) {
-                called.add(evidence.read(prompt, answers.call(chain.get(i))));
-                CascadeState state = state(prompt, called);
-                if (i == chain.size() - 1 || acceptance.get(i).probability(state.features()) >= threshold) {
-                    return state.answeredBy();
+                called.add(answers.call(chain.get(i)));
+                Verdict verdict = judge(prompt, called, threshold);
+                if (verdict.stop()) {
+                    return verdict.answeredBy();
                 }
             }
         };
+    }
+
+    /**
+     * What the cascade does after the answers so far: stop and return {@code answeredBy}'s answer, or call the next
+     * model of the chain. The offline policy ({@link #at}) and the executor's live cascade ({@link LiveCascade})
+     * both judge here.
+     *
+     * @param answers the answers of the chain's first models, one per model in chain order; not empty
+     */
+    public Verdict judge(PromptView prompt, List<ModelAnswer> answers, double threshold) {
+        if (answers.isEmpty() || answers.size() > chain.size()) {
+            throw new IllegalArgumentException("a cascade of " + chain.size() + " models judges 1 to " + chain.size()
+                    + " answers, got " + answers.size());
+        }
+        List<AnswerReading> called = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            if (!chain.get(i).equals(answers.get(i).model())) {
+                throw new IllegalArgumentException("answer " + (i + 1) + " is " + answers.get(i).model()
+                        + "'s, but the chain's model " + (i + 1) + " is " + chain.get(i));
+            }
+            called.add(evidence.read(prompt, answers.get(i)));
+        }
+        CascadeState state = state(prompt, called);
+        int step = called.size() - 1;
+        boolean stop = step == chain.size() - 1 || acceptance.get(step).probability(state.features()) >= threshold;
+        return new Verdict(stop, state.answeredBy());
+    }
+
+    /** A cascade's judgement after a step: whether to stop, and whose answer it would return. */
+    public record Verdict(boolean stop, String answeredBy) {
     }
 
     @Override

@@ -37,12 +37,11 @@ public record TaskPolicy(String family, List<String> models, List<double[]> acce
                 trainingLevel, null);
     }
 
-    /** The family this policy belongs to, reading evidence from the given source. */
+    /**
+     * The family this policy belongs to, reading evidence from the given source; built from the policy's wire form
+     * ({@link TrainedPolicies}), as the live router and executor build it.
+     */
     public PolicyFamily family(Set<Signal> signals, Evidence evidence) {
-        if (CascadeFamily.NAME.equals(family)) {
-            return new CascadeFamily(models, acceptance.stream().map(LogisticModel::new).toList(), lastWord,
-                    signals, evidence, skipGap == null ? Double.POSITIVE_INFINITY : skipGap);
-        }
-        return new ThresholdFamily(models, ThresholdFamily.MARGIN.equals(family), evidence);
+        return TrainedPolicies.family(TrainedPolicies.wire(null, this, signals), evidence);
     }
 }

@@ -34,9 +34,14 @@ public record ThresholdFamily(List<String> byCost, boolean relative, Evidence ev
     }
 
     @Override
+    public List<String> plannedCalls(PromptView prompt, double threshold) {
+        return List.of(pick(evidence.prior(prompt), threshold));
+    }
+
+    @Override
     public AnswerPolicy at(double threshold) {
         return (prompt, answers) -> {
-            String model = pick(evidence.prior(prompt), threshold);
+            String model = plannedCalls(prompt, threshold).get(0);
             answers.call(model);
             return model;
         };

@@ -115,6 +115,14 @@ public final class StrategyPolicy implements RoutingPolicy {
                 + " (" + weights.describe() + ")"
                 + (eligibility.shownLabels().isEmpty() ? "" : " meeting " + eligibility.shownLabels())
                 + ": " + why(primary, target);
+        if (classification.trainedPolicy() != null) {
+            TrainedRoute.Outcome trained = TrainedRoute.plan(request, classification, outcome.eligible(),
+                    ranked.stream().map(s -> s.candidate().id()).toList(), baseline);
+            if (trained.plan() != null) {
+                return RouteDecision.routed(trained.plan());
+            }
+            rationale += "; trained policy not followed: " + trained.notFollowed();
+        }
         if (hints.cascade() == CascadeMode.ON) {
             Optional<Candidate> drafter = outcome.eligible().stream()
                     .filter(c -> c.costUsd().compareTo(primary.candidate().costUsd()) < 0)

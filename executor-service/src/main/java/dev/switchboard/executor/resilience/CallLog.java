@@ -24,8 +24,12 @@ final class CallLog {
         return records.get(records.size() - 1);
     }
 
-    void replaceLast(CallRecord record) {
-        records.set(records.size() - 1, record);
+    /** Puts a call's judged or decided record in place of the one logged with its ordinal. */
+    void replace(CallRecord record) {
+        if (record.ordinal() < 1 || record.ordinal() > records.size()) {
+            throw new IllegalStateException("no call " + record.ordinal() + " logged (" + records.size() + " calls)");
+        }
+        records.set(record.ordinal() - 1, record);
     }
 
     List<CallRecord> records() {

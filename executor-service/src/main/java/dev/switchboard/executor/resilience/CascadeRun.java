@@ -6,9 +6,13 @@ import dev.switchboard.core.event.ChatResponse;
 import dev.switchboard.core.event.ErrorInfo;
 import dev.switchboard.core.event.LlmRequest;
 import dev.switchboard.core.event.TaskType;
+import dev.switchboard.core.policy.CascadeFamily;
+import dev.switchboard.core.policy.LiveCascade;
+import dev.switchboard.core.policy.ModelAnswer;
 import dev.switchboard.executor.provider.ProviderCall;
 import io.quarkus.logging.Log;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +20,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
-/** One request attempt's run through its plan: call, gate, accept or escalate, fall back. */
+/**
+ * One request attempt's run through its plan: call, judge, accept or escalate, fall back. A step is judged by the
+ * quality gate against its threshold, or, in a trained cascade's plan, by the learned acceptance ({@link LiveCascade},
+ * the function the offline evaluator judges with), which may return an earlier step's answer that later ones agreed
+ * with.
+ */
 final class CascadeRun {
 
     private final GuardedCaller caller;
@@ -25,6 +34,8 @@ final class CascadeRun {
     private final List<PlanRunner.Stage> stages;
     private final Function<String, PlanRunner.Resolution> resolver;
     private final Deadline deadline;
+    private final LiveCascade learned;
+    private final List<CallRecord> stepAnswers = new ArrayList<>();
     private final CallLog log = new CallLog();
     private final Set<String> tried = new HashSet<>();
     private ErrorInfo lastError;
@@ -32,8 +43,9 @@ final class CascadeRun {
     private String lastProvider;
 
     CascadeRun(GuardedCaller caller, LlmRequest request, TaskType task, List<PlanRunner.Stage> stages,
-               Function<String, PlanRunner.Resolution> resolver, Deadline deadline) {
+               Function<String, PlanRunner.Resolution> resolver, Deadline deadline, LiveCascade learned) {
         this.caller = caller;
+        this.learned = learned;
         this.request = request;
         this.task = task;
         this.stages = stages;
@@ -55,22 +67,64 @@ final class CascadeRun {
         });
     }
 
-    /** Scores the answer; takes it on the last step or when it clears the threshold, else escalates. */
+    /**
+     * Scores the answer; takes it on the last step or when it clears the threshold (the gate's, or the learned
+     * acceptance's), else escalates.
+     */
     private CompletionStage<PlanResult> judge(int index, boolean last, PlanRunner.Stage stage, CallRecord answer) {
         ChatResponse response = answer.reply().response();
         boolean empty = response == null || response.choices() == null || response.choices().isEmpty();
-        GateVerdict verdict = QualityGate.score(task, request.body(), empty ? "" : response.firstText(),
-                empty ? null : response.choices().get(0).finishReason());
-        boolean take = last || verdict.accepts(stage.acceptThreshold());
-        CallRecord decided = answer.judged(verdict).decided(take);
-        log.replaceLast(decided);
+        String text = empty ? "" : response.firstText();
+        String finishReason = empty ? null : response.choices().get(0).finishReason();
+        GateVerdict verdict = QualityGate.score(task, request.body(), text, finishReason);
+        CallRecord judged = answer.judged(verdict);
+        stepAnswers.add(judged);
+        boolean take;
+        CallRecord chosen = judged;
+        if (learned != null) {
+            CascadeFamily.Verdict learnedVerdict = learnedVerdict(index);
+            take = last || (learnedVerdict != null && learnedVerdict.stop());
+            if (take && learnedVerdict != null) {
+                chosen = stepAnswers.stream().filter(r -> r.model().id().equals(learnedVerdict.answeredBy()))
+                        .findFirst().orElse(judged);
+            }
+        } else {
+            take = last || verdict.accepts(stage.acceptThreshold());
+        }
+        log.replace(judged.decided(false));
         if (take) {
+            CallRecord decided = chosen.decided(true);
+            log.replace(decided);
             return done(new PlanResult(log.records(), decided, null, decided.model().id(), decided.provider()));
         }
-        caller.metrics().escalated(decided.model().id());
-        Log.debugf("request %s: draft of %s scored %.2f < %.2f (%s); escalating", request.id(),
-                decided.model().id(), verdict.score(), stage.acceptThreshold(), verdict.reasons());
+        caller.metrics().escalated(judged.model().id());
+        Log.debugf("request %s: draft of %s not accepted (gate %.2f, %s); escalating", request.id(),
+                judged.model().id(), verdict.score(), learned != null ? "learned acceptance" : verdict.reasons());
         return stage(index + 1);
+    }
+
+    /**
+     * The learned acceptance's verdict after this step, when every step so far was answered by its own chain model;
+     * null when a step fell through to another model (a failed drafter, a fallback), which the acceptance was not
+     * trained on: the cascade then escalates, and the last step answers.
+     */
+    private CascadeFamily.Verdict learnedVerdict(int index) {
+        List<String> chain = learned.chain();
+        if (stepAnswers.size() != index + 1 || index >= chain.size()) {
+            return null;
+        }
+        List<ModelAnswer> answers = new ArrayList<>();
+        for (int i = 0; i <= index; i++) {
+            CallRecord record = stepAnswers.get(i);
+            if (!record.model().id().equals(chain.get(i))) {
+                return null;
+            }
+            ChatResponse response = record.reply().response();
+            boolean empty = response == null || response.choices() == null || response.choices().isEmpty();
+            answers.add(new ModelAnswer(record.model().id(), empty ? "" : response.firstText(),
+                    empty ? null : response.choices().get(0).finishReason()));
+        }
+        return learned.judge(answers);
     }
 
     /** Tries the models in order until one answers; models already tried in this request are skipped. */

@@ -3,6 +3,7 @@ package dev.switchboard.executor.resilience;
 import dev.switchboard.core.event.ErrorInfo;
 import dev.switchboard.core.event.LlmRequest;
 import dev.switchboard.core.event.TaskType;
+import dev.switchboard.core.policy.LiveCascade;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -56,9 +57,21 @@ public class PlanRunner {
      */
     public CompletionStage<PlanResult> run(LlmRequest request, TaskType task, List<Stage> stages,
                                            Function<String, Resolution> resolver, Deadline deadline) {
+        return run(request, task, stages, resolver, deadline, null);
+    }
+
+    /**
+     * Runs the stages for one request attempt; never completes exceptionally.
+     *
+     * @param learned a trained cascade's learned acceptance, judging the stages instead of the quality gate; null:
+     *                the gate and each stage's threshold
+     */
+    public CompletionStage<PlanResult> run(LlmRequest request, TaskType task, List<Stage> stages,
+                                           Function<String, Resolution> resolver, Deadline deadline,
+                                           LiveCascade learned) {
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("a plan needs at least one step");
         }
-        return new CascadeRun(caller, request, task, stages, resolver, deadline).start();
+        return new CascadeRun(caller, request, task, stages, resolver, deadline, learned).start();
     }
 }

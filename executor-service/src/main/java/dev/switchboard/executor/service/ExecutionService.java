@@ -8,6 +8,7 @@ import dev.switchboard.core.event.LlmRequest;
 import dev.switchboard.core.event.RoutePlan;
 import dev.switchboard.core.event.RoutedRequest;
 import dev.switchboard.core.event.TaskType;
+import dev.switchboard.core.policy.LiveCascade;
 import dev.switchboard.executor.provider.ChatProvider;
 import dev.switchboard.executor.provider.ProviderErrors;
 import dev.switchboard.executor.provider.ProviderRegistry;
@@ -68,13 +69,24 @@ public class ExecutionService {
             return failed(request, stages.get(0).models().get(0), null, ErrorInfo.INVALID_REQUEST,
                     "the request has no messages");
         }
+        LiveCascade learned = null;
+        if (routed.plan().acceptance() != null) {
+            try {
+                learned = LiveCascade.of(Objects.requireNonNullElse(routed.plan().steps(), List.<CascadeStep>of()).stream()
+                        .map(CascadeStep::model).toList(),
+                        routed.plan().acceptance(), request, routed.classification());
+            } catch (IllegalArgumentException e) {
+                return failed(request, stages.get(0).models().get(0), null, ErrorInfo.INVALID_REQUEST,
+                        "the plan's learned acceptance does not fit its steps: " + e.getMessage());
+            }
+        }
         TaskType task = routed.classification() == null ? null : routed.classification().taskType();
         long started = runner.nanoTime();
         Long budget = request.hintsOrDefaults().maxLatencyMs();
         Deadline deadline = new Deadline(started, budget != null && budget > 0 ? budget : null);
         CompletionStage<PlanResult> run;
         try {
-            run = runner.run(request, task, stages, this::resolve, deadline);
+            run = runner.run(request, task, stages, this::resolve, deadline, learned);
         } catch (RuntimeException bug) {
             run = CompletableFuture.failedFuture(bug);
         }

@@ -2,6 +2,8 @@ package dev.switchboard.bench.demo;
 
 import dev.switchboard.core.catalog.ModelCatalog;
 import dev.switchboard.core.catalog.ModelSpec;
+import dev.switchboard.core.eval.Choice;
+import dev.switchboard.core.event.CascadeTraceEntry;
 import dev.switchboard.core.event.ChatMessage;
 import dev.switchboard.core.event.ChatRequest;
 import dev.switchboard.core.event.LlmRequest;
@@ -89,10 +91,14 @@ public record RecordedWorkload(List<Path> files, Path modelsFile, List<Benchmark
 
     /** The run's recorded quality next to every single model's: answered prompts score what their model scored. */
     public ScoreComparison compare(List<LlmResult> results) {
-        Map<String, String> answered = new HashMap<>();
+        Map<String, Choice> answered = new HashMap<>();
         for (LlmResult result : results) {
             if (result.status() == ResultStatus.OK && result.model() != null) {
-                answered.putIfAbsent(result.id(), result.model());
+                // every answered call of the trace was billed (a cascade's drafts too); failed calls were not
+                List<String> calls = result.cascade() == null ? List.of(result.model()) : result.cascade().stream()
+                        .filter(step -> step.error() == null).map(CascadeTraceEntry::model).distinct().toList();
+                answered.putIfAbsent(result.id(), new Choice(calls.contains(result.model()) ? calls
+                        : List.of(result.model()), result.model()));
             }
         }
         return ScoreComparison.of(lines, answered);

@@ -1,5 +1,7 @@
 package dev.switchboard.core.recorded;
 
+import dev.switchboard.core.eval.Choice;
+
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -15,12 +17,12 @@ import java.util.Set;
 
 /**
  * The recorded quality and cost of a routing run next to every single model's on the same prompts: the mean score
- * of the model that answered each prompt, and what those answers cost as recorded.
+ * of the model that answered each prompt, and what every call the run made for it cost as recorded.
  *
  * @param prompts         how many prompts the run covered
  * @param answered        prompts a model answered (the others score 0 and cost nothing)
  * @param routedMeanScore mean recorded score of the answering models, unanswered prompts counted as 0
- * @param routedCostUsd   the recorded cost of those answers
+ * @param routedCostUsd   the recorded cost of every call made for those prompts (drafts included)
  * @param models          each model that has an outcome for every prompt: its mean score and cost had it answered
  *                        all of them, best first
  * @param bestSingleModel the highest-scoring of {@code models}, the cheaper on a tie; null when there is none
@@ -40,19 +42,22 @@ public record ScoreComparison(int prompts, int answered, double routedMeanScore,
     /**
      * Compares a run with the single models.
      *
-     * @param lines         the prompts sent, one benchmark line each
-     * @param answeredModel by line id, the model whose answer the run returned; a line without one was not answered
+     * @param runs by line id, the models the run called for it (each billed at its recorded cost, a cascade's
+     *             drafts included) and the one whose answer it returned; a line without one was not answered
      */
-    public static ScoreComparison of(List<BenchmarkLine> lines, Map<String, String> answeredModel) {
+    public static ScoreComparison of(List<BenchmarkLine> lines, Map<String, Choice> runs) {
         double scoreSum = 0;
         BigDecimal cost = BigDecimal.ZERO;
         int answered = 0;
         for (BenchmarkLine line : lines) {
-            Optional<RecordedOutcome> outcome = line.outcome(answeredModel.get(line.id()));
+            Choice run = runs.get(line.id());
+            Optional<RecordedOutcome> outcome = run == null ? Optional.empty() : line.outcome(run.answeredBy());
             if (outcome.isPresent()) {
                 answered++;
                 scoreSum += outcome.get().score();
-                cost = cost.add(outcome.get().billedCostUsd());
+                for (String call : run.calls()) {
+                    cost = cost.add(line.outcome(call).map(RecordedOutcome::billedCostUsd).orElse(BigDecimal.ZERO));
+                }
             }
         }
         List<ModelScore> models = singleModels(lines);

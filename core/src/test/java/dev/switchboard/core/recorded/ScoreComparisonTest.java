@@ -1,5 +1,7 @@
 package dev.switchboard.core.recorded;
 
+import dev.switchboard.core.eval.Choice;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -18,12 +20,14 @@ class ScoreComparisonTest {
                 line("q2", outcome(1.0, "0.002"), outcome(0.0, "0.0002")),
                 line("q3", outcome(0.0, "0.003"), outcome(1.0, "0.0003")));
 
-        ScoreComparison run = ScoreComparison.of(lines, Map.of("q1", "cheap", "q2", "strong"));
+        // q2: a cascade that drafted on cheap and escalated to strong pays for both calls
+        ScoreComparison run = ScoreComparison.of(lines, Map.of("q1", Choice.single("cheap"),
+                "q2", new Choice(List.of("cheap", "strong"), "strong")));
 
         assertThat(run.prompts()).isEqualTo(3);
         assertThat(run.answered()).isEqualTo(2);
         assertThat(run.routedMeanScore()).isCloseTo(2.0 / 3, within(1e-9));
-        assertThat(run.routedCostUsd()).isEqualByComparingTo("0.0021");
+        assertThat(run.routedCostUsd()).isEqualByComparingTo("0.0023");
         // both score 2/3: the cheaper one is the best single model
         assertThat(run.bestSingleModel().model()).isEqualTo("cheap");
         assertThat(run.bestSingleModel().costUsd()).isEqualByComparingTo("0.0006");

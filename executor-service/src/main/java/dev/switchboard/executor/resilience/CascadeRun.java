@@ -72,11 +72,8 @@ final class CascadeRun {
      * acceptance's), else escalates.
      */
     private CompletionStage<PlanResult> judge(int index, boolean last, PlanRunner.Stage stage, CallRecord answer) {
-        ChatResponse response = answer.reply().response();
-        boolean empty = response == null || response.choices() == null || response.choices().isEmpty();
-        String text = empty ? "" : response.firstText();
-        String finishReason = empty ? null : response.choices().get(0).finishReason();
-        GateVerdict verdict = QualityGate.score(task, request.body(), text, finishReason);
+        ModelAnswer said = said(answer);
+        GateVerdict verdict = QualityGate.score(task, request.body(), said.text(), said.finishReason());
         CallRecord judged = answer.judged(verdict);
         stepAnswers.add(judged);
         boolean take;
@@ -119,12 +116,17 @@ final class CascadeRun {
             if (!record.model().id().equals(chain.get(i))) {
                 return null;
             }
-            ChatResponse response = record.reply().response();
-            boolean empty = response == null || response.choices() == null || response.choices().isEmpty();
-            answers.add(new ModelAnswer(record.model().id(), empty ? "" : response.firstText(),
-                    empty ? null : response.choices().get(0).finishReason()));
+            answers.add(said(record));
         }
         return learned.judge(answers);
+    }
+
+    /** A call's answer text and finish reason (empty text when the response has no choice). */
+    private static ModelAnswer said(CallRecord call) {
+        ChatResponse response = call.reply().response();
+        boolean empty = response == null || response.choices() == null || response.choices().isEmpty();
+        return new ModelAnswer(call.model().id(), empty ? "" : response.firstText(),
+                empty ? null : response.choices().get(0).finishReason());
     }
 
     /** Tries the models in order until one answers; models already tried in this request are skipped. */

@@ -7,10 +7,13 @@ import dev.switchboard.core.event.TrainedPolicy;
 import dev.switchboard.core.policy.LevelTransfer;
 import dev.switchboard.core.policy.PromptView;
 import dev.switchboard.core.policy.QualityPredictor;
+import dev.switchboard.core.policy.Signal;
 import dev.switchboard.core.policy.TrainedPolicies;
 import dev.switchboard.core.policy.TrainedRouter;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The learned half of classification: a trained router's prompt predictor (prompt embedding, nearest training
@@ -29,8 +32,10 @@ public final class QualityForecast {
     private final LevelTransfer transfer;
     private final ModelCatalog catalog;
     private final String version;
-    private final TrainedRouter router;
-    private final boolean catalogModels;
+    /** The router's policies in wire form by task, when its models are the catalog's; empty otherwise. */
+    private final Map<String, TrainedPolicy> policies;
+    /** Its fallback for a task it was not trained on; null when its models are not the catalog's. */
+    private final TrainedPolicy fallback;
 
     /**
      * @param router  the trained router the predictor comes from
@@ -41,13 +46,17 @@ public final class QualityForecast {
         this.transfer = new LevelTransfer(router.modelLevels());
         this.catalog = catalog;
         this.version = version;
-        this.router = router;
-        this.catalogModels = router.models().stream().allMatch(m -> catalog.find(m).isPresent());
+        boolean catalogModels = router.models().stream().allMatch(m -> catalog.find(m).isPresent());
+        Set<Signal> signals = router.settings().signals();
+        this.policies = !catalogModels ? Map.of() : router.tasks().entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                        e -> TrainedPolicies.wire(e.getKey(), e.getValue(), signals)));
+        this.fallback = catalogModels ? TrainedPolicies.wire(null, router.fallback(), signals) : null;
     }
 
     /** Whether the router's models are all catalog models, so its policies can be followed. */
     public boolean followsPolicies() {
-        return catalogModels;
+        return fallback != null;
     }
 
     /**
@@ -56,12 +65,8 @@ public final class QualityForecast {
      */
     public Classification predict(LlmRequest request, Classification classification) {
         Map<String, Double> trained = predictor.predict(PromptView.of(request, classification));
-        TrainedPolicy policy = null;
-        if (catalogModels) {
-            String task = request.feature();
-            boolean known = task != null && router.tasks().containsKey(task);
-            policy = TrainedPolicies.wire(known ? task : null, router.policy(task), router.settings().signals());
-        }
+        TrainedPolicy policy = request.feature() == null ? fallback
+                : policies.getOrDefault(request.feature(), fallback);
         return classification.withPrediction(transfer.toCatalog(trained, catalog), version, policy);
     }
 }

@@ -122,14 +122,26 @@ public record CascadeFamily(List<String> chain, List<LogisticModel> acceptance, 
             }
             called.add(evidence.read(prompt, answers.get(i)));
         }
-        CascadeState state = state(prompt, called);
-        int step = called.size() - 1;
-        boolean stop = step == chain.size() - 1 || acceptance.get(step).probability(state.features()) >= threshold;
-        return new Verdict(stop, state.answeredBy());
+        Step step = assess(prompt, called);
+        return new Verdict(step.confidence() >= threshold, step.answeredBy());
     }
 
     /** A cascade's judgement after a step: whether to stop, and whose answer it would return. */
     public record Verdict(boolean stop, String answeredBy) {
+    }
+
+    /**
+     * After the answers read so far: whose answer the cascade would return, and the step's acceptance chance
+     * (infinite at the end of the chain, which always stops). It stops where the chance reaches the threshold.
+     */
+    private record Step(String answeredBy, double confidence) {
+    }
+
+    private Step assess(PromptView prompt, List<AnswerReading> called) {
+        CascadeState state = state(prompt, called);
+        int step = called.size() - 1;
+        return new Step(state.answeredBy(), step == chain.size() - 1 ? Double.POSITIVE_INFINITY
+                : acceptance.get(step).probability(state.features()));
     }
 
     @Override
@@ -144,21 +156,17 @@ public record CascadeFamily(List<String> chain, List<LogisticModel> acceptance, 
     /** The trace of the chain called from its cheapest model. */
     private DecisionTrace unskipped(PromptView prompt, AnswerSource answers) {
         List<AnswerReading> called = new ArrayList<>();
-        String[] answeredBy = new String[chain.size()];
-        double[] confidence = new double[chain.size()];
-        for (int i = 0; i < chain.size(); i++) {
-            called.add(evidence.read(prompt, answers.call(chain.get(i))));
-            CascadeState state = state(prompt, called);
-            answeredBy[i] = state.answeredBy();
-            confidence[i] = i == chain.size() - 1 ? Double.POSITIVE_INFINITY
-                    : acceptance.get(i).probability(state.features());
+        List<Step> steps = new ArrayList<>();
+        for (String model : chain) {
+            called.add(evidence.read(prompt, answers.call(model)));
+            steps.add(assess(prompt, called));
         }
         return threshold -> {
             int stop = 0;
-            while (confidence[stop] < threshold) {
+            while (steps.get(stop).confidence() < threshold) {
                 stop++;
             }
-            return new Choice(chain.subList(0, stop + 1), answeredBy[stop]);
+            return new Choice(chain.subList(0, stop + 1), steps.get(stop).answeredBy());
         };
     }
 

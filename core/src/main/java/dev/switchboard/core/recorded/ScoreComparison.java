@@ -1,9 +1,8 @@
 package dev.switchboard.core.recorded;
 
-import dev.switchboard.core.eval.Choice;
-
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.switchboard.core.eval.Choice;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

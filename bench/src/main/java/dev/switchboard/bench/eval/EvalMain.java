@@ -14,6 +14,10 @@ public final class EvalMain {
               --models FILE          the source's models file (the catalog of the run)
               --out DIR              where decisions.jsonl, report.json, report.md and the PNG plots go
               --target-quality X     share of the best single model's quality to calibrate to (default 0.95)
+              --target-strong-share X
+                                     calibrate to a budget of strong-model calls instead: at most this share of
+                                     each task's prompts may call its best single model (RouteLLM's calibration);
+                                     savings are still measured at --target-quality
               --model ARTIFACT       decide with a router from ./switchboard train; otherwise routers are trained
                                      inside the run:
               --cv K                 k-fold cross-validation, folds per task, fixed seed (default: 5 folds)
@@ -80,10 +84,11 @@ public final class EvalMain {
                     r.operating().prompts(), r.operating().costUsd().toPlainString());
         }
         var m = r.metrics();
-        return String.format(Locale.ROOT, "%-14s n=%-5d quality %s of best, saving at target: policy %s, hull %s, "
-                        + "oracle %s (halfway %s: %s; met in %s of resamples); AIQ %s vs hull %s (%s; met in %s); "
-                        + "APGR %s",
+        return String.format(Locale.ROOT, "%-14s n=%-5d quality %s of best (%s of prompts call it), saving at "
+                        + "target: policy %s, hull %s, oracle %s (halfway %s: %s; met in %s of resamples); AIQ %s "
+                        + "vs hull %s (%s; met in %s); APGR %s",
                 r.task(), m.n(), ReportMarkdown.pct(m.policyQuality() / m.bestQuality()),
+                ReportMarkdown.pct(r.operating().callShare(m.bestModel())),
                 ReportMarkdown.pct(m.policySavingAtTarget()), ReportMarkdown.pct(m.hullSavingAtTarget()),
                 ReportMarkdown.pct(m.oracleSavingAtTarget()), ReportMarkdown.pct(m.halfwaySaving()),
                 Boolean.TRUE.equals(r.meetsSavingTarget()) ? "met" : "not met",

@@ -62,7 +62,9 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
     public EvalOptions {
         data = List.copyOf(data);
         double target = settings.targetShare();
-        ladder = ladder.stream().filter(share -> share != target).distinct().sorted().toList();
+        // With a budget of strong calls the operating router is not at the quality target: the ladder keeps it.
+        boolean budget = settings.strongCallShare() != null;
+        ladder = ladder.stream().filter(share -> budget || share != target).distinct().sorted().toList();
     }
 
     /** How the run decides: for the report and the console. */
@@ -113,6 +115,7 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
         private boolean holdOut;
         private boolean blind;
         private double target = RouterSettings.DEFAULT_TARGET;
+        private Double strongShare;
         private List<String> families = defaults.families();
         private Set<Signal> signals = defaults.signals();
         private long seed = defaults.seed();
@@ -134,6 +137,7 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                 case "--models" -> models = Path.of(value);
                 case "--out" -> out = Path.of(value);
                 case "--target-quality" -> target = number(option, value);
+                case "--target-strong-share" -> strongShare = number(option, value);
                 case "--families" -> families = List.of(value.split(","));
                 case "--signals" -> signals = signals(value);
                 case "--seed" -> seed = whole(option, value);
@@ -173,7 +177,7 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                         + "trained or calibrated");
             }
             RouterSettings settings = new RouterSettings(target, seed, neighbours, priorWeight, families, signals,
-                    ridge, predictor);
+                    ridge, predictor, strongShare);
             return new EvalOptions(data, models, out, router, folds == null ? DEFAULT_FOLDS : folds, holdOut, blind,
                     settings, embedder, cache, router == null ? ladder : List.of());
         }

@@ -68,7 +68,7 @@ public final class EvalRun {
         }
         log.println("Reading and classifying " + data.lines().size() + " prompts ...");
         List<RecordedPrompt> prompts = RecordedPrompt.of(data.lines(), new RuleClassifier());
-        log.println("Training (target " + options.settings().targetShare() + ", families "
+        log.println("Training (calibrated to " + options.settings().calibration() + ", families "
                 + options.settings().families() + ", signals " + options.settings().signals() + ") ...");
         TrainedRouter router;
         if (options.settings().needsEmbedder()) {

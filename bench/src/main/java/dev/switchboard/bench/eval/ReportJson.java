@@ -28,9 +28,13 @@ public final class ReportJson {
         report.put("command", String.join(" ", command));
         report.put("mode", options.mode());
         report.put("target_quality", options.settings().targetShare());
+        report.put("target_strong_call_share", options.settings().strongCallShare());
         report.put("blind", options.blind());
         report.put("definitions", Map.of(
                 "saving", "1 - cost / best_cost_usd, at quality >= target_quality x best_quality",
+                "strong_call_share", "share of the prompts whose calls include best_model at the operating point; "
+                        + "target_strong_call_share: the budget the routers were calibrated to (null: calibrated "
+                        + "to target_quality)",
                 "policy_saving_at_target", "cheapest point of the policy's curve reaching the target: its threshold "
                         + "sweep and the routers calibrated to the other target shares (target_curve)",
                 "operating_saving", "saving of the calibrated operating point (decisions.jsonl); null below target",
@@ -77,6 +81,7 @@ public final class ReportJson {
         entry.put("families", result.families());
         entry.put("calls", result.operating().callCount());
         if (m != null) {
+            entry.put("strong_call_share", result.operating().callShare(m.bestModel()));
             entry.put("live_router", result.liveRouter() == null ? null : point(result.liveRouter()));
             Map<String, Object> singles = new LinkedHashMap<>();
             result.singles().byModel().forEach((model, run) -> singles.put(model, point(run)));

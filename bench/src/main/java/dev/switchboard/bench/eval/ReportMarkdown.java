@@ -18,6 +18,11 @@ public final class ReportMarkdown {
         md.append("Command: `").append(String.join(" ", command)).append("`\n\n");
         md.append("Mode: ").append(options.mode()).append(". Target: ")
                 .append(pct(options.settings().targetShare())).append(" of the best single model's quality.\n\n");
+        if (options.settings().strongCallShare() != null) {
+            md.append("Calibrated to a budget of strong-model calls: ").append(options.settings().calibration())
+                    .append(" (its best single model on the training prompts); savings are measured at the ")
+                    .append("target above.\n\n");
+        }
         if (options.blind()) {
             md.append("Blind run: the scores were dropped while reading, so only costs are known.\n\n")
                     .append("| task | n | policy cost USD | families |\n|---|---:|---:|---|\n");
@@ -27,6 +32,9 @@ public final class ReportMarkdown {
             return md.toString();
         }
         savings(md, results);
+        if (options.settings().strongCallShare() != null) {
+            budget(md, options.settings().strongCallShare(), results);
+        }
         costs(md, results);
         targets(md, options, results);
         certainty(md, results);
@@ -54,6 +62,22 @@ public final class ReportMarkdown {
                     .append(pct(m.oracleSavingAtTarget())).append(" | ").append(pct(m.halfwaySaving())).append(" | ")
                     .append(yes(r.meetsSavingTarget())).append(" | ").append(fixed(m.aiqPolicy())).append(" | ")
                     .append(fixed(m.aiqHull())).append(" | ").append(yes(r.meetsAiqTarget())).append(" |\n");
+        }
+    }
+
+    /** Where a budget of strong-model calls landed on the prompts decided. */
+    private static void budget(StringBuilder md, double budget, List<TaskResult> results) {
+        md.append("\n## Budget of strong-model calls\n\n")
+                .append("| task | best model | budget | share calling it | deviation | quality / best | saving |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (TaskResult r : results) {
+            TaskMetrics m = r.metrics();
+            double share = r.operating().callShare(m.bestModel());
+            md.append("| ").append(r.task()).append(" | ").append(m.bestModel()).append(" | ").append(pct(budget))
+                    .append(" | ").append(pct(share)).append(" | ")
+                    .append(String.format(Locale.ROOT, "%+.1f", (share - budget) * 100)).append(" | ")
+                    .append(pct(m.policyQuality() / m.bestQuality())).append(" | ")
+                    .append(pct(1 - m.policyCostUsd().doubleValue() / m.bestCostUsd().doubleValue())).append(" |\n");
         }
     }
 

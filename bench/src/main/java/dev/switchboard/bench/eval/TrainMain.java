@@ -13,6 +13,9 @@ public final class TrainMain {
               --models FILE          the source's models file
               --out ARTIFACT         the router file to write (JSON; gzip when it ends in .gz)
               --target-quality X     share of the best single model's quality to calibrate to (default 0.95)
+              --target-strong-share X
+                                     calibrate to a budget of strong-model calls instead: at most this share of
+                                     each task's prompts may call its best single model (RouteLLM's calibration)
             """ + EvalOptions.TRAINING_OPTIONS + """
             Training is deterministic: the same data and options give the same file.
             """;

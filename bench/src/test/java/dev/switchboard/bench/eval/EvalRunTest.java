@@ -125,6 +125,31 @@ class EvalRunTest {
     }
 
     @Test
+    void calibratesToABudgetOfStrongModelCallsAndReportsWhereItLanded() throws IOException {
+        Path models = SyntheticFiles.models(dir);
+        List<Path> data = List.of(SyntheticFiles.task(dir, "sums", 90, true));
+        Path out = dir.resolve("budget");
+
+        List<TaskResult> results = EvalRun.eval(options(data, models, out, List.of("--cv", "3",
+                "--target-strong-share", "0.1", "--ladder", "0.95")), List.of(), QUIET);
+
+        // two cheap answers disagree on half the prompts: within 10% of calls to large, quality must give
+        assertThat(results.get(0).operating().callShare("large")).isLessThanOrEqualTo(0.1);
+        assertThat(results.get(0).metrics().policyQuality()).isLessThan(0.95);
+        JsonNode report = Json.tree(Files.readString(out.resolve("report.json")));
+        assertThat(report.get("target_strong_call_share").asDouble()).isEqualTo(0.1);
+        JsonNode sums = report.get("tasks").get(0);
+        assertThat(sums.get("strong_call_share").asDouble()).isLessThanOrEqualTo(0.1);
+        // the ladder keeps the quality target itself: the operating router is not at it
+        assertThat(sums.get("target_curve").get(0).get("target_share").asDouble()).isEqualTo(0.95);
+        assertThat(sums.get("target_curve").get(0).get("quality").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(Files.readString(out.resolve("report.md"))).contains("## Budget of strong-model calls")
+                .contains("at most 10.0% of prompts calling the strongest model");
+        assertThatThrownBy(() -> options(data, models, out, List.of("--target-strong-share", "1.5")))
+                .hasMessageContaining("share of strong-model calls must be in [0, 1]");
+    }
+
+    @Test
     void holdsOutEachTaskWhenAsked() throws IOException {
         Path models = SyntheticFiles.models(dir);
         List<Path> data = List.of(SyntheticFiles.task(dir, "sums", 60, true),

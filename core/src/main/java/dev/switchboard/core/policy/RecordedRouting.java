@@ -121,14 +121,11 @@ public final class RecordedRouting {
         return prompts.stream().map(decided::get).toList();
     }
 
-    /** Trains on {@code train} (at the target and every ladder share) and decides {@code test}. */
+    /** Trains on {@code train} (calibrated as the settings say, and to every ladder share) and decides {@code test}. */
     private static List<RoutedPrompt> decide(List<RecordedPrompt> train, List<RecordedPrompt> test,
                                              List<String> models, RouterSettings settings, TextEmbedder embedder,
                                              List<Double> ladder) {
-        List<Double> shares = new ArrayList<>();
-        shares.add(settings.targetShare());
-        shares.addAll(ladder);
-        List<TrainedRouter> routers = new RouterTrainer(settings, embedder).train(train, models, shares);
+        List<TrainedRouter> routers = new RouterTrainer(settings, embedder).train(train, models, ladder);
         // One predictor for all of them: the evidence (priors, answer readings) is worked out once per prompt.
         Evidence evidence = routers.get(0).evidence(embedder);
         List<RoutedPrompt> routed = route(routers.get(0), evidence, test, true);

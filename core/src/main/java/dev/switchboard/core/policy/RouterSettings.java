@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -20,10 +21,14 @@ import java.util.Set;
  * @param ridge       L2 penalty of the cascades' acceptance models
  * @param predictor   what the prompt predictor reads: {@code words}, {@code embedding} or {@code blend} (both);
  *                    absent (routers saved before there was a choice): words
+ * @param strongCallShare calibrate to a budget of strong-model calls instead of a quality level: at most this share
+ *                    of each task's training prompts may call its strongest model (the best single model), and within
+ *                    that the best quality (RouteLLM's way to set a router's threshold); null: calibrate to
+ *                    {@code targetShare} of the best model's quality
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RouterSettings(double targetShare, long seed, int neighbours, double priorWeight, List<String> families,
-                             Set<Signal> signals, double ridge, String predictor) {
+                             Set<Signal> signals, double ridge, String predictor, Double strongCallShare) {
 
     public static final double DEFAULT_TARGET = 0.95;
     public static final long DEFAULT_SEED = 20240611L;
@@ -46,6 +51,16 @@ public record RouterSettings(double targetShare, long seed, int neighbours, doub
         if (!PREDICTORS.contains(predictor)) {
             throw new IllegalArgumentException("predictor must be one of " + PREDICTORS + ", was " + predictor);
         }
+        if (strongCallShare != null && !(strongCallShare >= 0 && strongCallShare <= 1)) {
+            throw new IllegalArgumentException("the share of strong-model calls must be in [0, 1], was "
+                    + strongCallShare);
+        }
+    }
+
+    /** Settings calibrating to a quality level ({@code targetShare}). */
+    public RouterSettings(double targetShare, long seed, int neighbours, double priorWeight, List<String> families,
+                          Set<Signal> signals, double ridge, String predictor) {
+        this(targetShare, seed, neighbours, priorWeight, families, signals, ridge, predictor, null);
     }
 
     /** The prompt predictors training can fit. */
@@ -63,19 +78,40 @@ public record RouterSettings(double targetShare, long seed, int neighbours, doub
                 CascadeFamily.NAME), EnumSet.allOf(Signal.class), 0.01, PredictorState.WORDS);
     }
 
+    /** Calibrated to this share of the best model's quality (and to no budget of strong-model calls). */
     public RouterSettings withTargetShare(double share) {
-        return new RouterSettings(share, seed, neighbours, priorWeight, families, signals, ridge, predictor);
+        return new RouterSettings(share, seed, neighbours, priorWeight, families, signals, ridge, predictor, null);
+    }
+
+    /** Calibrated to at most this share of strong-model calls; null: to the quality target. */
+    public RouterSettings withStrongCallShare(Double share) {
+        return new RouterSettings(targetShare, seed, neighbours, priorWeight, families, signals, ridge, predictor,
+                share);
     }
 
     public RouterSettings withFamilies(List<String> chosen) {
-        return new RouterSettings(targetShare, seed, neighbours, priorWeight, chosen, signals, ridge, predictor);
+        return new RouterSettings(targetShare, seed, neighbours, priorWeight, chosen, signals, ridge, predictor,
+                strongCallShare);
     }
 
     public RouterSettings withSignals(Set<Signal> chosen) {
-        return new RouterSettings(targetShare, seed, neighbours, priorWeight, families, chosen, ridge, predictor);
+        return new RouterSettings(targetShare, seed, neighbours, priorWeight, families, chosen, ridge, predictor,
+                strongCallShare);
     }
 
     public RouterSettings withPredictor(String chosen) {
-        return new RouterSettings(targetShare, seed, neighbours, priorWeight, families, signals, ridge, chosen);
+        return new RouterSettings(targetShare, seed, neighbours, priorWeight, families, signals, ridge, chosen,
+                strongCallShare);
+    }
+
+    /** How the router is calibrated, for logs and reports. */
+    public String calibration() {
+        return strongCallShare != null
+                ? "at most " + percent(strongCallShare) + " of prompts calling the strongest model"
+                : percent(targetShare) + " of the best model's quality";
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 }

@@ -23,7 +23,9 @@ import java.util.stream.IntStream;
 /**
  * Trains a router on scored prompts: fits the prompt predictor, then per task (and once over all tasks, for tasks
  * it has not seen) tries each allowed policy family — the threshold policy and cascades over candidate chains —
- * calibrates each to the target on the training prompts and keeps the one that reaches it cheapest.
+ * calibrates each to the target on the training prompts and keeps the one that reaches it cheapest; or, calibrated
+ * to a budget of strong-model calls ({@link RouterSettings#strongCallShare}), the one with the best quality within
+ * the budget.
  */
 public final class RouterTrainer {
 
@@ -70,13 +72,14 @@ public final class RouterTrainer {
 
     /** A router trained on these prompts, calibrated to the settings' target; {@code models} in file order. */
     public TrainedRouter train(List<RecordedPrompt> prompts, List<String> models) {
-        return train(prompts, models, List.of(settings.targetShare())).get(0);
+        return train(prompts, models, List.of()).get(0);
     }
 
     /**
-     * Routers calibrated to each of these target shares, in their order: one predictor and one set of fitted
-     * candidate policies, each share choosing among them and calibrating its own threshold. This is what a user
-     * gets by training with {@code --target-quality} set to each share, at the cost of one training.
+     * The router calibrated as the settings say, then routers calibrated to each of these quality target shares, in
+     * their order: one predictor and one set of fitted candidate policies, each router choosing among them and
+     * calibrating its own threshold. This is what a user gets by training with {@code --target-quality} set to each
+     * share, at the cost of one training.
      *
      * @param models the source's models, in file order
      */
@@ -98,15 +101,21 @@ public final class RouterTrainer {
             levels.put(models.get(m), scores.stream().mapToDouble(s -> s[model]).average().orElse(0));
         }
         PredictorState state = predictor.state();
+        List<RouterSettings> targets = new ArrayList<>();
+        targets.add(settings);
+        shares.forEach(share -> targets.add(settings.withTargetShare(share)));
         List<TrainedRouter> routers = new ArrayList<>();
-        for (double share : shares) {
+        for (RouterSettings target : targets) {
             Map<String, TaskPolicy> policies = new TreeMap<>();
-            perTask.forEach((task, candidates) -> policies.put(task, candidates.policy(share)));
+            perTask.forEach((task, candidates) -> policies.put(task, candidates.policy(target)));
+            TaskCandidates only = perTask.values().iterator().next();
+            Double budget = target.strongCallShare();
             // Trained on one task, nothing says how its calibration carries over: unseen tasks get its best quality.
-            TaskPolicy fallback = unseen == null ? perTask.values().iterator().next().policy(HIGHEST_SHARE)
-                    : unseen.candidates().policy(unseen.share(share));
-            routers.add(new TrainedRouter(TrainedRouter.FORMAT, settings.withTargetShare(share), models, state,
-                    policies, fallback, levels));
+            // A budget of strong calls means the same on any task: the fallback keeps it.
+            TaskPolicy fallback = budget != null ? (unseen == null ? only : unseen.candidates()).withinCalls(budget)
+                    : unseen == null ? only.policy(HIGHEST_SHARE)
+                    : unseen.candidates().policy(unseen.share(target.targetShare()));
+            routers.add(new TrainedRouter(TrainedRouter.FORMAT, target, models, state, policies, fallback, levels));
         }
         return routers;
     }
@@ -207,10 +216,16 @@ public final class RouterTrainer {
 
     /** One family fitted on a task's training prompts, with its honest traces and sweep; calibrated per target later. */
     private record Candidate(PolicyFamily family, List<SweepPoint> sweep, double aiq, List<RecordedPrompt> prompts,
-                             Function<RecordedPrompt, DecisionTrace> traces, Map<Double, double[]> costsAt) {
+                             Function<RecordedPrompt, DecisionTrace> traces, Map<Double, double[]> costsAt,
+                             Map<Double, double[]> scoresAt) {
 
         SweepPoint operating(double level) {
             return Thresholds.calibrate(sweep, level);
+        }
+
+        /** The operating point within a budget of calls to the strongest model. */
+        SweepPoint withinCalls(String strongest, double share) {
+            return Thresholds.calibrateToCalls(sweep, strongest, share);
         }
 
         /** A cascade that skips its drafters on some prompts: chosen only in the second round. */
@@ -218,44 +233,94 @@ public final class RouterTrainer {
             return family instanceof CascadeFamily cascade && cascade.skipGap() != Double.POSITIVE_INFINITY;
         }
 
-        /** Each training prompt's recorded cost at the operating point for this level. */
-        double[] costs(double level) {
-            return costsAt.computeIfAbsent(operating(level).threshold(), threshold -> {
-                double[] costs = new double[prompts.size()];
-                for (int i = 0; i < costs.length; i++) {
-                    RecordedPrompt prompt = prompts.get(i);
-                    costs[i] = RunTotals.cost(prompt.line(), traces.apply(prompt).at(threshold)).doubleValue();
-                }
-                return costs;
-            });
+        /** Each training prompt's recorded cost at this threshold. */
+        double[] costs(double threshold) {
+            return costsAt.computeIfAbsent(threshold, t -> perPrompt(t, false));
+        }
+
+        /** Each training prompt's recorded score at this threshold. */
+        double[] scores(double threshold) {
+            return scoresAt.computeIfAbsent(threshold, t -> perPrompt(t, true));
+        }
+
+        private double[] perPrompt(double threshold, boolean scores) {
+            double[] values = new double[prompts.size()];
+            for (int i = 0; i < values.length; i++) {
+                RecordedPrompt prompt = prompts.get(i);
+                Choice choice = traces.apply(prompt).at(threshold);
+                values[i] = scores ? RunTotals.score(prompt.line(), choice)
+                        : RunTotals.cost(prompt.line(), choice).doubleValue();
+            }
+            return values;
         }
 
         /** Whether this one is cheaper than {@code other} by more than chance, per training prompt at the level. */
         boolean clearlyCheaperThan(Candidate other, double level) {
-            double[] mine = costs(level);
-            double[] theirs = other.costs(level);
-            double sum = 0;
-            double squares = 0;
-            for (int i = 0; i < mine.length; i++) {
-                double d = theirs[i] - mine[i];
-                sum += d;
-                squares += d * d;
-            }
-            int n = mine.length;
-            double mean = sum / n;
-            double variance = n > 1 ? (squares - n * mean * mean) / (n - 1) : 0;
-            return mean > SKIP_EVIDENCE * Math.sqrt(Math.max(0, variance) / n);
+            return clearlyAbove(other.costs(other.operating(level).threshold()), costs(operating(level).threshold()));
         }
     }
 
-    /** The candidate policies fitted for one task (or for all tasks together: the fallback). */
-    private record TaskCandidates(List<Candidate> candidates, double bestQuality, int prompts) {
+    /** Whether the paired per-prompt differences {@code higher − lower} are above zero by more than chance. */
+    private static boolean clearlyAbove(double[] higher, double[] lower) {
+        double sum = 0;
+        double squares = 0;
+        for (int i = 0; i < higher.length; i++) {
+            double d = higher[i] - lower[i];
+            sum += d;
+            squares += d * d;
+        }
+        int n = higher.length;
+        double mean = sum / n;
+        double variance = n > 1 ? (squares - n * mean * mean) / (n - 1) : 0;
+        return mean > SKIP_EVIDENCE * Math.sqrt(Math.max(0, variance) / n);
+    }
+
+    /**
+     * The candidate policies fitted for one task (or for all tasks together: the fallback).
+     *
+     * @param strongest the best single model on these prompts: the one a budget of strong calls counts
+     */
+    private record TaskCandidates(List<Candidate> candidates, double bestQuality, int prompts, String strongest) {
+
+        /** Calibrated as the target says: to a quality level or to a budget of strong calls. */
+        TaskPolicy policy(RouterSettings target) {
+            return target.strongCallShare() != null ? withinCalls(target.strongCallShare())
+                    : policy(target.targetShare());
+        }
 
         /** The candidate reaching {@code share} of the best training quality cheapest, calibrated to it. */
         TaskPolicy policy(double share) {
             double level = share * bestQuality;
             Candidate chosen = choose(candidates, level);
-            SweepPoint operating = chosen.operating(level);
+            return policy(chosen, chosen.operating(level), level);
+        }
+
+        /**
+         * The candidate with the best training quality when at most {@code share} of the prompts may call the
+         * strongest model (the cheapest on a tie), calibrated to that budget. A skipping variant replaces the
+         * plain choice only when its quality is higher by more than chance, as it must be cheaper by more than
+         * chance at a quality level. The level recorded is the training quality reached.
+         */
+        TaskPolicy withinCalls(double share) {
+            Comparator<Candidate> better = Comparator.comparingDouble((Candidate c) -> !keeps(c, share) ? 1 : 0)
+                    .thenComparingDouble(c -> -c.withinCalls(strongest, share).totals().quality())
+                    .thenComparing(c -> c.withinCalls(strongest, share).totals().costUsd());
+            Candidate plain = candidates.stream().filter(c -> !c.skips()).min(better).orElseThrow();
+            Candidate chosen = candidates.stream().filter(Candidate::skips).filter(c -> keeps(c, share))
+                    .min(better).filter(c -> better.compare(c, plain) < 0)
+                    .filter(c -> clearlyAbove(c.scores(c.withinCalls(strongest, share).threshold()),
+                            plain.scores(plain.withinCalls(strongest, share).threshold())))
+                    .orElse(plain);
+            SweepPoint operating = chosen.withinCalls(strongest, share);
+            return policy(chosen, operating, operating.totals().quality());
+        }
+
+        /** Whether the candidate has a setting within the budget. */
+        private boolean keeps(Candidate candidate, double share) {
+            return candidate.withinCalls(strongest, share).totals().callShare(strongest) <= share + 1e-12;
+        }
+
+        private TaskPolicy policy(Candidate chosen, SweepPoint operating, double level) {
             if (chosen.family() instanceof CascadeFamily cascade) {
                 return new TaskPolicy(cascade.name(), cascade.chain(), cascade.acceptance().stream()
                         .map(LogisticModel::weights).toList(), cascade.lastWord(), operating.threshold(), prompts,
@@ -297,13 +362,14 @@ public final class RouterTrainer {
                 }
             }
         }
-        return new TaskCandidates(candidates, singles.get(singles.best()).quality(), prompts.size());
+        return new TaskCandidates(candidates, singles.get(singles.best()).quality(), prompts.size(), singles.best());
     }
 
     private static Candidate candidate(PolicyFamily family, Function<RecordedPrompt, DecisionTrace> honestTraces,
                                        List<RecordedPrompt> prompts, SingleModels singles) {
         List<SweepPoint> sweep = Thresholds.sweep(prompts, honestTraces);
-        return new Candidate(family, sweep, aiq(sweep, singles), prompts, honestTraces, new HashMap<>());
+        return new Candidate(family, sweep, aiq(sweep, singles), prompts, honestTraces, new HashMap<>(),
+                new HashMap<>());
     }
 
     /**

@@ -51,4 +51,17 @@ public final class Thresholds {
                 .orElseGet(() -> sweep.stream().min(Comparator.comparingDouble((SweepPoint p) -> -p.totals()
                         .quality()).thenComparing(cheapest)).orElseThrow());
     }
+
+    /**
+     * Calibration to a budget of calls to one model (the strongest): the best-quality point of the sweep in which
+     * at most {@code share} of the prompts call it (the cheapest, then the lower threshold, on a tie); when none
+     * stays within it, the point calling it least, the best quality of those.
+     */
+    public static SweepPoint calibrateToCalls(List<SweepPoint> sweep, String model, double share) {
+        Comparator<SweepPoint> best = Comparator.comparingDouble((SweepPoint p) -> -p.totals().quality())
+                .thenComparing(p -> p.totals().costUsd()).thenComparingDouble(SweepPoint::threshold);
+        return sweep.stream().filter(p -> p.totals().callShare(model) <= share + 1e-12).min(best)
+                .orElseGet(() -> sweep.stream().min(Comparator.comparingDouble((SweepPoint p) -> p.totals()
+                        .callShare(model)).thenComparing(best)).orElseThrow());
+    }
 }

@@ -65,7 +65,9 @@ class RouterTrainerTest {
         prompts.addAll(SyntheticBenchmark.prompts(30, "other"));
         List<Double> shares = List.of(0.95, 0.6, 1.0);
 
-        List<TrainedRouter> routers = new RouterTrainer(SETTINGS).train(prompts, SyntheticBenchmark.MODELS, shares);
+        // the settings' own target first, then the ladder
+        List<TrainedRouter> routers = new RouterTrainer(SETTINGS).train(prompts, SyntheticBenchmark.MODELS,
+                shares.subList(1, 3));
 
         assertThat(routers).extracting(r -> r.settings().targetShare()).containsExactlyElementsOf(shares);
         for (int i = 0; i < shares.size(); i++) {
@@ -95,6 +97,50 @@ class RouterTrainerTest {
         RunTotals high = RunTotals.of(lines, line -> laddered.get(lines.indexOf(line)).ladder().get(1));
         assertThat(low.costUsd()).isLessThan(high.costUsd());
         assertThat(high.quality()).isGreaterThanOrEqualTo(low.quality());
+    }
+
+    @Test
+    void calibratesToABudgetOfStrongModelCallsOnPromptsItNeverSaw() {
+        // two cheap answers disagree on half the prompts: every right answer there costs a call to large
+        List<RecordedPrompt> prompts = SyntheticBenchmark.prompts(120, "sums");
+        List<dev.switchboard.core.recorded.BenchmarkLine> lines = prompts.stream().map(RecordedPrompt::line).toList();
+
+        RunTotals none = crossValidated(prompts, lines, SETTINGS.withStrongCallShare(0.0));
+        RunTotals half = crossValidated(prompts, lines, SETTINGS.withStrongCallShare(0.5));
+        RunTotals tenth = crossValidated(prompts, lines, SETTINGS.withStrongCallShare(0.1));
+
+        assertThat(none.callShare("large")).isZero();
+        assertThat(half.callShare("large")).isBetween(0.4, 0.5);
+        assertThat(half.quality()).isEqualTo(1.0);
+        assertThat(tenth.callShare("large")).isLessThanOrEqualTo(0.1);
+        assertThat(tenth.quality()).isLessThan(1.0).isGreaterThanOrEqualTo(none.quality());
+        // a budget, not a quality level: the same data at 95% of the best quality calls large as often as it needs
+        assertThat(crossValidated(prompts, lines, SETTINGS).callShare("large")).isGreaterThan(0.1);
+    }
+
+    @Test
+    void aRouterKeepsItsBudgetOfStrongCallsForUnseenTasksAndInItsFile() {
+        List<RecordedPrompt> prompts = new ArrayList<>(SyntheticBenchmark.prompts(60, "sums"));
+        prompts.addAll(SyntheticBenchmark.prompts(60, "totals"));
+
+        List<TrainedRouter> routers = new RouterTrainer(SETTINGS.withStrongCallShare(0.0)).train(prompts,
+                SyntheticBenchmark.MODELS, List.of(1.0));
+
+        TrainedRouter read = Json.read(Json.write(routers.get(0)), TrainedRouter.class);
+        assertThat(read.settings().strongCallShare()).isEqualTo(0.0);
+        List<RecordedPrompt> unseen = SyntheticBenchmark.prompts(30, "new-task");
+        assertThat(RecordedRouting.route(read, unseen, false))
+                .allSatisfy(r -> assertThat(r.operating().calls()).doesNotContain("large"));
+        // the ladder router beside it is calibrated to a quality level again
+        assertThat(routers.get(1).settings().strongCallShare()).isNull();
+        assertThat(routers.get(1).settings().targetShare()).isEqualTo(1.0);
+    }
+
+    private static RunTotals crossValidated(List<RecordedPrompt> prompts,
+                                            List<dev.switchboard.core.recorded.BenchmarkLine> lines,
+                                            RouterSettings settings) {
+        List<RoutedPrompt> routed = RecordedRouting.crossValidate(prompts, SyntheticBenchmark.MODELS, settings, 3);
+        return RunTotals.of(lines, line -> routed.get(lines.indexOf(line)).operating());
     }
 
     @Test

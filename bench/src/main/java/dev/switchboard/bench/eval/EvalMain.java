@@ -88,7 +88,7 @@ public final class EvalMain {
                         + "target: policy %s, hull %s, oracle %s (halfway %s: %s; met in %s of resamples); AIQ %s "
                         + "vs hull %s (%s; met in %s); APGR %s",
                 r.task(), m.n(), ReportMarkdown.pct(m.policyQuality() / m.bestQuality()),
-                ReportMarkdown.pct(r.operating().callShare(m.bestModel())),
+                ReportMarkdown.pct(r.strongCallShare()),
                 ReportMarkdown.pct(m.policySavingAtTarget()), ReportMarkdown.pct(m.hullSavingAtTarget()),
                 ReportMarkdown.pct(m.oracleSavingAtTarget()), ReportMarkdown.pct(m.halfwaySaving()),
                 Boolean.TRUE.equals(r.meetsSavingTarget()) ? "met" : "not met",

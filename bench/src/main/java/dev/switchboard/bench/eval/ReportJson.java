@@ -81,7 +81,7 @@ public final class ReportJson {
         entry.put("families", result.families());
         entry.put("calls", result.operating().callCount());
         if (m != null) {
-            entry.put("strong_call_share", result.operating().callShare(m.bestModel()));
+            entry.put("strong_call_share", result.strongCallShare());
             entry.put("live_router", result.liveRouter() == null ? null : point(result.liveRouter()));
             Map<String, Object> singles = new LinkedHashMap<>();
             result.singles().byModel().forEach((model, run) -> singles.put(model, point(run)));

@@ -72,7 +72,7 @@ public final class ReportMarkdown {
                 .append("|---|---|---:|---:|---:|---:|---:|\n");
         for (TaskResult r : results) {
             TaskMetrics m = r.metrics();
-            double share = r.operating().callShare(m.bestModel());
+            double share = r.strongCallShare();
             md.append("| ").append(r.task()).append(" | ").append(m.bestModel()).append(" | ").append(pct(budget))
                     .append(" | ").append(pct(share)).append(" | ")
                     .append(String.format(Locale.ROOT, "%+.1f", (share - budget) * 100)).append(" | ")

@@ -43,6 +43,11 @@ public record TaskResult(String task, TaskMetrics metrics, RunTotals operating, 
         return metrics.policySavingAtTarget() != null && metrics.policySavingAtTarget() >= metrics.halfwaySaving();
     }
 
+    /** Share of the prompts whose calls include the best single model at the operating point; only for scored runs. */
+    public double strongCallShare() {
+        return operating.callShare(metrics.bestModel());
+    }
+
     /** Whether the policy's AIQ is above the single-model hull's. */
     public Boolean meetsAiqTarget() {
         return metrics == null ? null : metrics.aiqPolicy() > metrics.aiqHull();

@@ -12,12 +12,15 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleBiFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -112,7 +115,7 @@ public final class RouterTrainer {
             Double budget = target.strongCallShare();
             // Trained on one task, nothing says how its calibration carries over: unseen tasks get its best quality.
             // A budget of strong calls means the same on any task: the fallback keeps it.
-            TaskPolicy fallback = budget != null ? (unseen == null ? only : unseen.candidates()).withinCalls(budget)
+            TaskPolicy fallback = budget != null ? (unseen == null ? only : unseen.candidates()).policy(target)
                     : unseen == null ? only.policy(HIGHEST_SHARE)
                     : unseen.candidates().policy(unseen.share(target.targetShare()));
             routers.add(new TrainedRouter(TrainedRouter.FORMAT, target, models, state, policies, fallback, levels));
@@ -235,21 +238,20 @@ public final class RouterTrainer {
 
         /** Each training prompt's recorded cost at this threshold. */
         double[] costs(double threshold) {
-            return costsAt.computeIfAbsent(threshold, t -> perPrompt(t, false));
+            return costsAt.computeIfAbsent(threshold, t -> perPrompt(t, (line, choice) -> RunTotals.cost(line, choice)
+                    .doubleValue()));
         }
 
         /** Each training prompt's recorded score at this threshold. */
         double[] scores(double threshold) {
-            return scoresAt.computeIfAbsent(threshold, t -> perPrompt(t, true));
+            return scoresAt.computeIfAbsent(threshold, t -> perPrompt(t, RunTotals::score));
         }
 
-        private double[] perPrompt(double threshold, boolean scores) {
+        private double[] perPrompt(double threshold, ToDoubleBiFunction<BenchmarkLine, Choice> value) {
             double[] values = new double[prompts.size()];
             for (int i = 0; i < values.length; i++) {
                 RecordedPrompt prompt = prompts.get(i);
-                Choice choice = traces.apply(prompt).at(threshold);
-                values[i] = scores ? RunTotals.score(prompt.line(), choice)
-                        : RunTotals.cost(prompt.line(), choice).doubleValue();
+                values[i] = value.applyAsDouble(prompt.line(), traces.apply(prompt).at(threshold));
             }
             return values;
         }
@@ -302,22 +304,19 @@ public final class RouterTrainer {
          * chance at a quality level. The level recorded is the training quality reached.
          */
         TaskPolicy withinCalls(double share) {
-            Comparator<Candidate> better = Comparator.comparingDouble((Candidate c) -> !keeps(c, share) ? 1 : 0)
-                    .thenComparingDouble(c -> -c.withinCalls(strongest, share).totals().quality())
-                    .thenComparing(c -> c.withinCalls(strongest, share).totals().costUsd());
+            Map<Candidate, SweepPoint> at = new IdentityHashMap<>();
+            candidates.forEach(c -> at.put(c, c.withinCalls(strongest, share)));
+            Predicate<Candidate> keeps = c -> at.get(c).totals().callShare(strongest) <= share + 1e-12;
+            Comparator<Candidate> better = Comparator.comparing((Candidate c) -> !keeps.test(c))
+                    .thenComparingDouble(c -> -at.get(c).totals().quality())
+                    .thenComparing(c -> at.get(c).totals().costUsd());
             Candidate plain = candidates.stream().filter(c -> !c.skips()).min(better).orElseThrow();
-            Candidate chosen = candidates.stream().filter(Candidate::skips).filter(c -> keeps(c, share))
-                    .min(better).filter(c -> better.compare(c, plain) < 0)
-                    .filter(c -> clearlyAbove(c.scores(c.withinCalls(strongest, share).threshold()),
-                            plain.scores(plain.withinCalls(strongest, share).threshold())))
+            Candidate chosen = candidates.stream().filter(Candidate::skips).filter(keeps).min(better)
+                    .filter(c -> better.compare(c, plain) < 0)
+                    .filter(c -> clearlyAbove(c.scores(at.get(c).threshold()), plain.scores(at.get(plain).threshold())))
                     .orElse(plain);
-            SweepPoint operating = chosen.withinCalls(strongest, share);
+            SweepPoint operating = at.get(chosen);
             return policy(chosen, operating, operating.totals().quality());
-        }
-
-        /** Whether the candidate has a setting within the budget. */
-        private boolean keeps(Candidate candidate, double share) {
-            return candidate.withinCalls(strongest, share).totals().callShare(strongest) <= share + 1e-12;
         }
 
         private TaskPolicy policy(Candidate chosen, SweepPoint operating, double level) {

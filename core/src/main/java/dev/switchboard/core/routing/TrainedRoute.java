@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * Follows a trained router's calibrated policy for the request's task ({@link Classification#trainedPolicy}): the
  * models {@code ./switchboard eval --model} would call for this prompt ({@link PolicyFamily#plannedCalls}), and for a
  * cascade the learned acceptance the executor judges its steps by. It applies to the cost and balanced strategies
- * (the policy is calibrated to be the cheapest at a share of the best model's quality), without caller weights,
+ * (the policy is calibrated to be the cheapest at a share of the best model's quality, or the best within a budget of
+ * strong-model calls), without caller weights,
  * when every planned model is eligible for the request; otherwise the strategy routes as usual and says why.
  */
 final class TrainedRoute {

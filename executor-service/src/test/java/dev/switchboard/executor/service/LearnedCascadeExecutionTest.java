@@ -49,9 +49,7 @@ class LearnedCascadeExecutionTest extends ExecutionTestBase {
 
     @Test
     void theMajorityAnswerAtTheEndOfTheChainIsAnEarlierStepsAndEveryStepIsBilled() {
-        provider(DRAFTER).then(answer("4 + 2 = 6\n#### 6", 100, 10));
-        provider(PRIMARY).then(answer("Ann ends with 4 + 2 = 6 pears.\n#### 6", 100, 14));
-        provider(FALLBACK).then(answer("She has 4 * 2 = 8.\n#### 8", 100, 12));
+        twoOfThreeSaySix();
 
         ExecutionOutcome outcome = run(routed(List.of(NEVER, NEVER), false));
 
@@ -69,9 +67,7 @@ class LearnedCascadeExecutionTest extends ExecutionTestBase {
 
     @Test
     void withTheLastWordTheLastModelAnswersEvenWhenTheOthersAgree() {
-        provider(DRAFTER).then(answer("4 + 2 = 6\n#### 6", 100, 10));
-        provider(PRIMARY).then(answer("Ann ends with 4 + 2 = 6 pears.\n#### 6", 100, 14));
-        provider(FALLBACK).then(answer("She has 4 * 2 = 8.\n#### 8", 100, 12));
+        twoOfThreeSaySix();
 
         ExecutionOutcome outcome = run(routed(List.of(NEVER, NEVER), true));
 
@@ -86,6 +82,13 @@ class LearnedCascadeExecutionTest extends ExecutionTestBase {
         assertThat(outcome.result().error().code()).isEqualTo(ErrorInfo.INVALID_REQUEST);
         assertThat(outcome.result().error().message()).contains("learned acceptance does not fit its steps");
         assertThat(provider(DRAFTER).callCount()).isZero();
+    }
+
+    /** The drafter and the primary answer 6, the last model 8. */
+    private void twoOfThreeSaySix() {
+        provider(DRAFTER).then(answer("4 + 2 = 6\n#### 6", 100, 10));
+        provider(PRIMARY).then(answer("Ann ends with 4 + 2 = 6 pears.\n#### 6", 100, 14));
+        provider(FALLBACK).then(answer("She has 4 * 2 = 8.\n#### 8", 100, 12));
     }
 
     private static RoutedRequest routed(List<List<Double>> weights, boolean lastWord) {

@@ -161,12 +161,16 @@ public record CascadeFamily(List<String> chain, List<LogisticModel> acceptance, 
             called.add(evidence.read(prompt, answers.call(model)));
             steps.add(assess(prompt, called));
         }
+        List<Choice> stops = new ArrayList<>();
+        for (int stop = 0; stop < chain.size(); stop++) {
+            stops.add(new Choice(chain.subList(0, stop + 1), steps.get(stop).answeredBy()));
+        }
         return threshold -> {
             int stop = 0;
             while (steps.get(stop).confidence() < threshold) {
                 stop++;
             }
-            return new Choice(chain.subList(0, stop + 1), steps.get(stop).answeredBy());
+            return stops.get(stop);
         };
     }
 

@@ -351,13 +351,14 @@ public final class RouterTrainer {
                 CascadeFitter.Fitted cascade = CascadeFitter.fit(chain, prompts, settings.signals(), evidence,
                         settings.ridge(), INNER_FOLDS, settings.seed());
                 candidates.add(candidate(cascade.family(), cascade.honestTraces()::get, prompts, singles));
-                String last = chain.get(chain.size() - 1);
+                Choice last = Choice.single(chain.get(chain.size() - 1));
+                DecisionTrace skipped = threshold -> last;
                 List<Double> gaps = prompts.size() < SKIP_MIN_PROMPTS ? List.of() : CascadeFamily.SKIP_GAPS;
                 for (double gap : gaps) {
                     CascadeFamily skipping = cascade.family().withSkipGap(gap);
                     // Skipping is decided from the prior alone, a leave-one-out prediction here: honest as well.
                     candidates.add(candidate(skipping, p -> skipping.skips(p.view())
-                            ? threshold -> Choice.single(last) : cascade.honestTraces().get(p), prompts, singles));
+                            ? skipped : cascade.honestTraces().get(p), prompts, singles));
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.switchboard.core.policy;
 import dev.switchboard.core.eval.Choice;
 import dev.switchboard.core.routing.QualityTarget;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -50,7 +51,9 @@ public record ThresholdFamily(List<String> byCost, boolean relative, Evidence ev
     @Override
     public DecisionTrace trace(PromptView prompt, AnswerSource answers) {
         Map<String, Double> prior = evidence.prior(prompt);
-        return threshold -> Choice.single(pick(prior, threshold));
+        Map<String, Choice> choices = new HashMap<>();
+        byCost.forEach(model -> choices.put(model, Choice.single(model)));
+        return threshold -> choices.get(pick(prior, threshold));
     }
 
     /** The live router's own rule ({@link QualityTarget#pick}) over the models cheapest first. */

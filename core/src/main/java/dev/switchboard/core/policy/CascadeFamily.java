@@ -178,6 +178,7 @@ public record CascadeFamily(List<String> chain, List<LogisticModel> acceptance, 
     CascadeState state(PromptView prompt, List<AnswerReading> called) {
         Map<String, Double> prior = signals.contains(Signal.PRIOR) ? evidence.prior(prompt) : Map.of();
         boolean end = called.size() == chain.size();
-        return CascadeState.of(called, evidence.format(prompt), prior, prompt, signals, end && lastWord);
+        int question = signals.contains(Signal.LENGTH) ? evidence.questionChars(prompt) : 0;
+        return CascadeState.of(called, evidence.format(prompt), prior, prompt, question, signals, end && lastWord);
     }
 }

@@ -18,7 +18,7 @@ record CascadeState(String answeredBy, double[] features) {
 
     /** The state after the answers read so far (cheapest called first). */
     static CascadeState of(List<AnswerReading> called, AnswerFormat format, Map<String, Double> prior,
-                           PromptView prompt, Set<Signal> signals, boolean lastWord) {
+                           PromptView prompt, int questionChars, Set<Signal> signals, boolean lastWord) {
         int chosen = lastWord ? called.size() - 1 : candidate(called, format);
         AnswerReading answer = called.get(chosen);
         List<Double> row = new ArrayList<>();
@@ -35,7 +35,7 @@ record CascadeState(String answeredBy, double[] features) {
                 case LENGTH -> {
                     row.add(Math.log1p(answer.chars()));
                     row.add(Math.log1p(prompt.text().length()));
-                    row.add(Math.log1p(lastParagraph(prompt.prompt()).length()));
+                    row.add(Math.log1p(questionChars));
                 }
             }
         }

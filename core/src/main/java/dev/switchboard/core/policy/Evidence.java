@@ -15,6 +15,7 @@ public final class Evidence {
     private final Map<PromptView, Map<String, Double>> priors = new IdentityHashMap<>();
     private final Map<PromptView, Map<String, Read>> readings = new IdentityHashMap<>();
     private final Map<PromptView, AnswerFormat> formats = new IdentityHashMap<>();
+    private final Map<PromptView, Integer> questions = new IdentityHashMap<>();
 
     /** @param predictor the prompt-only predictor; null when no policy needs a prior */
     public Evidence(QualityPredictor predictor) {
@@ -40,6 +41,11 @@ public final class Evidence {
     /** The final-answer format the prompt asks for. */
     public AnswerFormat format(PromptView prompt) {
         return formats.computeIfAbsent(prompt, p -> AnswerFormat.of(p.prompt()));
+    }
+
+    /** The length of the prompt's own question: its last paragraph (few-shot examples come before it). */
+    public int questionChars(PromptView prompt) {
+        return questions.computeIfAbsent(prompt, p -> CascadeState.lastParagraph(p.prompt()).length());
     }
 
     /** The reading of an answer a call returned for this prompt. */

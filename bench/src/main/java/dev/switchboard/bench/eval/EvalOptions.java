@@ -1,5 +1,6 @@
 package dev.switchboard.bench.eval;
 
+import dev.switchboard.core.baseline.Baseline;
 import dev.switchboard.core.policy.PredictorState;
 import dev.switchboard.core.policy.RecordedRouting;
 import dev.switchboard.core.policy.RouterSettings;
@@ -30,10 +31,12 @@ import java.util.Set;
  * @param cache        where prompt vectors are kept between runs; null: in memory for this run only
  * @param ladder       eval: other target shares each router trained in the run is also calibrated to, for the
  *                     policy's curve as its target moves (never the operating target itself); empty: none
+ * @param baseline     eval: a competitor's approach to cross-validate instead of Switchboard's router
+ *                     ({@link Baseline#NAMES}); null: Switchboard's
  */
 public record EvalOptions(List<Path> data, Path models, Path out, Path router, int folds, boolean holdOutTasks,
                           boolean blind, RouterSettings settings, String embedder, Path cache,
-                          List<Double> ladder) {
+                          List<Double> ladder, String baseline) {
 
     public static final int DEFAULT_FOLDS = 5;
 
@@ -71,6 +74,11 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
     public String mode() {
         if (router != null) {
             return "trained router " + router;
+        }
+        if (baseline != null) {
+            return folds + "-fold cross-validation (seed " + settings.seed() + "), baseline " + baseline
+                    + (Baseline.needsEmbedder(baseline) ? " (" + OnnxTextEmbedder.normalise(embedder == null
+                    ? DEFAULT_EMBEDDER : embedder) + ")" : "");
         }
         String predictor = settings.predictor() + " predictor" + (settings.needsEmbedder()
                 ? " (" + OnnxTextEmbedder.normalise(embedder == null ? DEFAULT_EMBEDDER : embedder) + ")" : "");
@@ -126,6 +134,7 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
         private String embedder;
         private Path cache = defaultCache();
         private List<Double> ladder = RecordedRouting.DEFAULT_LADDER;
+        private String baseline;
 
         Parser(boolean train) {
             this.train = train;
@@ -155,6 +164,14 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                     requireEval(option, train);
                     ladder = value.equals("none") ? List.of() : shares(option, value);
                 }
+                case "--baseline" -> {
+                    requireEval(option, train);
+                    if (!Baseline.NAMES.contains(value)) {
+                        throw new IllegalArgumentException("unknown baseline '" + value + "', known: "
+                                + String.join(", ", Baseline.NAMES));
+                    }
+                    baseline = value;
+                }
                 case "--cv" -> {
                     requireEval(option, train);
                     folds = whole(option, value);
@@ -176,10 +193,14 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                 throw new IllegalArgumentException("--blind needs --model ARTIFACT: without scores nothing can be "
                         + "trained or calibrated");
             }
+            if (baseline != null && (router != null || holdOut || strongShare != null)) {
+                throw new IllegalArgumentException("--baseline is cross-validated at a quality target: it takes no "
+                        + "--model, --holdout-task or --target-strong-share");
+            }
             RouterSettings settings = new RouterSettings(target, seed, neighbours, priorWeight, families, signals,
                     ridge, predictor, strongShare);
             return new EvalOptions(data, models, out, router, folds == null ? DEFAULT_FOLDS : folds, holdOut, blind,
-                    settings, embedder, cache, router == null ? ladder : List.of());
+                    settings, embedder, cache, router == null ? ladder : List.of(), baseline);
         }
     }
 

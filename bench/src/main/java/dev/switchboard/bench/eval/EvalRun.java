@@ -1,5 +1,7 @@
 package dev.switchboard.bench.eval;
 
+import dev.switchboard.core.baseline.Baseline;
+import dev.switchboard.core.baseline.BaselineRouting;
 import dev.switchboard.core.classify.RuleClassifier;
 import dev.switchboard.core.policy.RecordedPrompt;
 import dev.switchboard.core.policy.RecordedRouting;
@@ -39,18 +41,19 @@ public final class EvalRun {
         List<RecordedPrompt> prompts = RecordedPrompt.of(data.lines(), new RuleClassifier());
         log.println("Deciding with " + options.mode() + " ...");
         TrainedRouter router = options.router() == null ? null : RouterArtifact.read(options.router());
-        String embedderId = router != null ? router.embedderId()
-                : options.settings().needsEmbedder() ? trainingEmbedder(options) : null;
+        boolean embeds = options.baseline() != null ? Baseline.needsEmbedder(options.baseline())
+                : options.settings().needsEmbedder();
+        String embedderId = router != null ? router.embedderId() : embeds ? trainingEmbedder(options) : null;
         if (router != null && options.embedder() != null) {
             embedderId = options.embedder(); // the predictor says so clearly when it is not the one it was trained with
         }
         List<RoutedPrompt> routed;
         if (embedderId == null) {
-            routed = route(options, data, router, null, prompts, scored);
+            routed = route(options, data, router, null, prompts, scored, log);
         } else {
             try (PromptEmbeddings embeddings = PromptEmbeddings.open(embedderId, options.cache())) {
                 embeddings.embedAll(prompts, log);
-                routed = route(options, data, router, embeddings.embedder(), prompts, scored);
+                routed = route(options, data, router, embeddings.embedder(), prompts, scored, log);
             }
         }
         List<Double> ladder = router == null ? options.ladder() : List.of();
@@ -88,13 +91,20 @@ public final class EvalRun {
     }
 
     private static List<RoutedPrompt> route(EvalOptions options, RecordedData data, TrainedRouter router,
-                                            TextEmbedder embedder, List<RecordedPrompt> prompts, boolean scored) {
+                                            TextEmbedder embedder, List<RecordedPrompt> prompts, boolean scored,
+                                            PrintStream log) {
         if (router != null) {
             if (!router.models().equals(data.modelIds())) {
                 throw new IllegalArgumentException("the router was trained on models " + router.models()
                         + ", the models file lists " + data.modelIds());
             }
             return RecordedRouting.route(router, embedder, prompts, scored);
+        }
+        if (options.baseline() != null) {
+            Baseline baseline = Baseline.of(options.baseline(), embedder, options.settings().seed());
+            log.println("Baseline: " + baseline.description());
+            return BaselineRouting.crossValidate(prompts, baseline, options.settings().targetShare(),
+                    options.settings().seed(), options.folds(), options.ladder());
         }
         if (options.holdOutTasks()) {
             return RecordedRouting.holdOutTasks(prompts, data.modelIds(), options.settings(), embedder,

@@ -150,6 +150,50 @@ class EvalRunTest {
     }
 
     @Test
+    void crossValidatesACompetitorsApproachOnTheSameFoldsAndReportsIt() throws IOException {
+        Path models = SyntheticFiles.models(dir);
+        List<Path> data = List.of(SyntheticFiles.task(dir, "sums", 90, true));
+
+        EvalRun.eval(options(data, models, dir.resolve("gate"), List.of("--cv", "3", "--baseline",
+                "cascadeflow-gate", "--ladder", "0.9")), List.of(), QUIET);
+        EvalRun.eval(options(data, models, dir.resolve("sw"), List.of("--cv", "3", "--baseline", "routellm-sw",
+                "--ladder", "none")), List.of(), QUIET);
+
+        List<JsonNode> gate = decisions(dir.resolve("gate"));
+        assertThat(gate).hasSize(90).allSatisfy(d -> {
+            // a drafter cheaper than large, then large when the draft fails the check
+            assertThat(d.get("calls").get(0).asText()).isNotEqualTo("large");
+            assertThat(d.get("calls").size()).isBetween(1, 2);
+            if (d.get("calls").size() == 2) {
+                assertThat(d.get("calls").get(1).asText()).isEqualTo("large");
+            }
+        });
+        assertThat(decisions(dir.resolve("sw"))).hasSize(90).allSatisfy(d -> {
+            assertThat(d.get("calls").size()).isEqualTo(1);
+            assertThat(d.get("answered_by").asText()).isIn("small", "large");
+        });
+        JsonNode report = Json.tree(Files.readString(dir.resolve("gate/report.json")));
+        assertThat(report.get("mode").asText()).contains("3-fold cross-validation").contains("baseline "
+                + "cascadeflow-gate");
+        assertThat(report.get("tasks").get(0).get("target_curve").get(0).get("target_share").asDouble())
+                .isEqualTo(0.9);
+        assertThat(Files.readString(dir.resolve("sw/report.md"))).contains("baseline routellm-sw");
+        assertThatThrownBy(() -> options(data, models, dir.resolve("x"), List.of("--baseline", "litellm")))
+                .hasMessageContaining("unknown baseline 'litellm', known: routellm-sw, routellm-mf, "
+                        + "cascadeflow-gate");
+        assertThatThrownBy(() -> options(data, models, dir.resolve("x"), List.of("--baseline", "routellm-sw",
+                "--holdout-task"))).hasMessageContaining("--baseline is cross-validated");
+    }
+
+    private static List<JsonNode> decisions(Path out) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("decisions.jsonl"))) {
+            lines.add(Json.tree(line));
+        }
+        return lines;
+    }
+
+    @Test
     void holdsOutEachTaskWhenAsked() throws IOException {
         Path models = SyntheticFiles.models(dir);
         List<Path> data = List.of(SyntheticFiles.task(dir, "sums", 60, true),

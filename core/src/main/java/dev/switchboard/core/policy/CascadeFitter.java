@@ -5,12 +5,10 @@ import dev.switchboard.core.eval.QualityHull;
 import dev.switchboard.core.eval.SingleModels;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
@@ -80,7 +78,7 @@ final class CascadeFitter {
                 >= endScore(new CascadeFamily(chain, blank, false, signals, evidence), prompts);
         Examples examples = Examples.of(new CascadeFamily(chain, blank, lastWord, signals, evidence), prompts);
         CascadeFamily full = new CascadeFamily(chain, examples.fit(p -> true, ridge), lastWord, signals, evidence);
-        int[] fold = innerFolds(prompts.size(), innerFolds, seed);
+        int[] fold = Folds.dealt(prompts.size(), innerFolds, seed);
         Map<RecordedPrompt, DecisionTrace> traces = new IdentityHashMap<>();
         for (int f = 0; f < innerFolds; f++) {
             int held = f;
@@ -141,20 +139,6 @@ final class CascadeFitter {
             }
             return models;
         }
-    }
-
-    /** A seeded shuffle dealt in turn: file order can be periodic or sorted (by subject, by difficulty). */
-    static int[] innerFolds(int prompts, int folds, long seed) {
-        List<Integer> order = new ArrayList<>();
-        for (int p = 0; p < prompts; p++) {
-            order.add(p);
-        }
-        Collections.shuffle(order, new Random(seed));
-        int[] fold = new int[prompts];
-        for (int i = 0; i < prompts; i++) {
-            fold[order.get(i)] = i % folds;
-        }
-        return fold;
     }
 
     /** The summed score at the end of the chain, where every model has been called. */

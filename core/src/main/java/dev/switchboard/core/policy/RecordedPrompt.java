@@ -21,7 +21,7 @@ public record RecordedPrompt(BenchmarkLine line, PromptView view) {
     }
 
     /** The recorded score of a model; only training and evaluation may ask. */
-    double score(String model) {
+    public double score(String model) {
         Double score = line.outcome(model).orElseThrow().score();
         if (score == null) {
             throw new IllegalArgumentException(line.id() + " has no scores; training needs scored data");

@@ -136,7 +136,7 @@ public final class RecordedRouting {
     }
 
     /** Fold of each prompt (by identity: lines are large records): per task, a seeded shuffle dealt round-robin, so every fold holds every task. */
-    static Map<RecordedPrompt, Integer> folds(List<RecordedPrompt> prompts, int folds, long seed) {
+    public static Map<RecordedPrompt, Integer> folds(List<RecordedPrompt> prompts, int folds, long seed) {
         Random random = new Random(seed);
         Map<String, List<RecordedPrompt>> byTask = new TreeMap<>();
         prompts.forEach(p -> byTask.computeIfAbsent(p.task(), t -> new ArrayList<>()).add(p));

@@ -1,0 +1,76 @@
+package dev.switchboard.core.baseline;
+
+import dev.switchboard.core.policy.DecisionTrace;
+import dev.switchboard.core.policy.RecordedPrompt;
+import dev.switchboard.core.policy.TextEmbedder;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A competitor's routing approach rebuilt on the evaluator's terms, so that it runs on the same recorded prompts,
+ * folds, calibration and metrics as Switchboard's own policies ({@code ./switchboard eval --baseline NAME}). Each
+ * decides a prompt at every setting of one threshold; like every policy it may read the prompt and the answers of
+ * the models it calls, never a score. These are rebuilt from the competitors' published method, not their code.
+ */
+public sealed interface Baseline permits SimilarityWeightedRanking, LinearWinRate, GatedDraftCascade {
+
+    /** The names {@link #of} knows, in the order the docs list them. */
+    List<String> NAMES = List.of(SimilarityWeightedRanking.NAME, LinearWinRate.NAME, GatedDraftCascade.NAME);
+
+    /** A short name for reports and the command line. */
+    String name();
+
+    /** One line for the report: what it is and how it was rebuilt. */
+    String description();
+
+    /** Whether it reads prompt embeddings (then {@link #of} needs an embedder). */
+    boolean needsEmbedder();
+
+    /**
+     * Fitted on one task's training prompts (scored).
+     *
+     * @param level the quality the operating point will be calibrated to, for a baseline that chooses its setup by
+     *              it (the gated cascade's drafter); the fit is also calibrated to other levels as is
+     */
+    Fitted fit(List<RecordedPrompt> train, double level);
+
+    /** A baseline fitted on a task's training prompts. */
+    interface Fitted {
+
+        /** The decisions at every threshold for a prompt it was not fitted on. */
+        DecisionTrace trace(RecordedPrompt prompt);
+
+        /**
+         * The decisions at every threshold for one of its training prompts, by a fit that did not see that prompt:
+         * what calibration reads, so that the operating point is not set on answers the fit already knows.
+         */
+        DecisionTrace honestTrace(RecordedPrompt prompt);
+    }
+
+    /**
+     * The baseline of this name.
+     *
+     * @param embedder the prompt embedder, for the baselines that read embeddings; may be null for the others
+     * @throws IllegalArgumentException for an unknown name, or a missing embedder
+     */
+    static Baseline of(String name, TextEmbedder embedder, long seed) {
+        Baseline baseline = switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case SimilarityWeightedRanking.NAME -> new SimilarityWeightedRanking(embedder);
+            case LinearWinRate.NAME -> new LinearWinRate(embedder, seed);
+            case GatedDraftCascade.NAME -> new GatedDraftCascade();
+            default -> throw new IllegalArgumentException("unknown baseline '" + name + "', known: "
+                    + String.join(", ", NAMES));
+        };
+        if (baseline.needsEmbedder() && embedder == null) {
+            throw new IllegalArgumentException("the " + name + " baseline reads prompt embeddings: it needs an "
+                    + "embedder");
+        }
+        return baseline;
+    }
+
+    /** Whether this baseline reads prompt embeddings, by name (before one is built). */
+    static boolean needsEmbedder(String name) {
+        return !name.strip().toLowerCase(Locale.ROOT).equals(GatedDraftCascade.NAME);
+    }
+}

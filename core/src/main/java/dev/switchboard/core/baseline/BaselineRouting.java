@@ -1,0 +1,74 @@
+package dev.switchboard.core.baseline;
+
+import dev.switchboard.core.eval.Choice;
+import dev.switchboard.core.eval.SingleModels;
+import dev.switchboard.core.eval.SweepPoint;
+import dev.switchboard.core.policy.DecisionTrace;
+import dev.switchboard.core.policy.RecordedPrompt;
+import dev.switchboard.core.policy.RecordedRouting;
+import dev.switchboard.core.policy.RoutedPrompt;
+import dev.switchboard.core.policy.Thresholds;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs a baseline over recorded prompts by k-fold cross-validation, on the very folds Switchboard's own router is
+ * cross-validated on (same seed): per fold and task, the baseline is fitted on the training prompts, its threshold
+ * calibrated there to the target share of the best single model's training quality (as Switchboard's is), and the
+ * held-out prompts decided at that threshold, at every threshold for the curve, and at each ladder share.
+ */
+public final class BaselineRouting {
+
+    private BaselineRouting() {
+    }
+
+    /** Results in input order. */
+    public static List<RoutedPrompt> crossValidate(List<RecordedPrompt> prompts, Baseline baseline,
+                                                   double targetShare, long seed, int folds, List<Double> ladder) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("cross-validation needs two folds or more, was " + folds);
+        }
+        Map<RecordedPrompt, Integer> fold = RecordedRouting.folds(prompts, folds, seed);
+        Map<RecordedPrompt, RoutedPrompt> decided = new IdentityHashMap<>();
+        for (int f = 0; f < folds; f++) {
+            Map<String, List<RecordedPrompt>> train = new TreeMap<>();
+            Map<String, List<RecordedPrompt>> test = new TreeMap<>();
+            for (RecordedPrompt prompt : prompts) {
+                (fold.get(prompt) == f ? test : train).computeIfAbsent(prompt.task(), t -> new ArrayList<>())
+                        .add(prompt);
+            }
+            test.forEach((task, held) -> {
+                List<RecordedPrompt> fitOn = train.get(task);
+                if (fitOn == null) {
+                    throw new IllegalArgumentException("task " + task + " has too few prompts for " + folds
+                            + " folds: a fold holds all of them");
+                }
+                decide(baseline, fitOn, held, targetShare, ladder).forEach(r -> decided.put(r.prompt(), r));
+            });
+        }
+        return prompts.stream().map(decided::get).toList();
+    }
+
+    private static List<RoutedPrompt> decide(Baseline baseline, List<RecordedPrompt> train,
+                                             List<RecordedPrompt> test, double targetShare, List<Double> ladder) {
+        SingleModels singles = SingleModels.of(train.stream().map(RecordedPrompt::line).toList());
+        double best = singles.get(singles.best()).quality();
+        Baseline.Fitted fitted = baseline.fit(train, targetShare * best);
+        List<SweepPoint> sweep = Thresholds.sweep(train, fitted::honestTrace);
+        double threshold = Thresholds.calibrate(sweep, targetShare * best).threshold();
+        List<Double> atShares = ladder.stream().map(share -> Thresholds.calibrate(sweep, share * best).threshold())
+                .toList();
+        List<RoutedPrompt> routed = new ArrayList<>();
+        for (RecordedPrompt prompt : test) {
+            DecisionTrace trace = fitted.trace(prompt);
+            List<Choice> ladderChoices = atShares.stream().map(trace::at).toList();
+            routed.add(new RoutedPrompt(prompt, trace.at(threshold), trace, baseline.name(), threshold,
+                    ladderChoices));
+        }
+        return routed;
+    }
+}

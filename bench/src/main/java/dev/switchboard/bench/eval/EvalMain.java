@@ -26,8 +26,8 @@ public final class EvalMain {
                                      shares, for the policy's curve as its target moves (default 0.70 to 1.00
                                      in steps of 0.025)
               --blind                drop every score while reading (needs --model); decisions.jsonl is unchanged
-              --baseline NAME        cross-validate a competitor's approach instead, on the same folds and
-                                     calibration: routellm-sw, routellm-mf (RouteLLM's routers between the
+              --baseline NAME        with --cv or --holdout-task: a competitor's approach instead of Switchboard's
+                                     router, on the same folds and calibration: routellm-sw, routellm-mf (RouteLLM's routers between the
                                      cheapest and the best model) or cascadeflow-gate (a drafter -> best model
                                      cascade checked by fixed heuristics); see docs/routing-eval.md
             """ + EvalOptions.TRAINING_OPTIONS;

@@ -75,15 +75,12 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
         if (router != null) {
             return "trained router " + router;
         }
-        if (baseline != null) {
-            return folds + "-fold cross-validation (seed " + settings.seed() + "), baseline " + baseline
-                    + (Baseline.needsEmbedder(baseline) ? " (" + OnnxTextEmbedder.normalise(embedder == null
-                    ? DEFAULT_EMBEDDER : embedder) + ")" : "");
-        }
-        String predictor = settings.predictor() + " predictor" + (settings.needsEmbedder()
-                ? " (" + OnnxTextEmbedder.normalise(embedder == null ? DEFAULT_EMBEDDER : embedder) + ")" : "");
-        return (holdOutTasks ? "held-out tasks (each task decided by a router trained on the others)"
-                : folds + "-fold cross-validation (seed " + settings.seed() + ")") + ", " + predictor;
+        String vectors = " (" + OnnxTextEmbedder.normalise(embedder == null ? DEFAULT_EMBEDDER : embedder) + ")";
+        String decider = baseline != null ? "baseline " + baseline + (Baseline.needsEmbedder(baseline) ? vectors : "")
+                : settings.predictor() + " predictor" + (settings.needsEmbedder() ? vectors : "");
+        return (holdOutTasks ? "held-out tasks (each task decided by a " + (baseline != null ? "baseline" : "router")
+                + " trained on the others)" : folds + "-fold cross-validation (seed " + settings.seed() + ")") + ", "
+                + decider;
     }
 
     /**
@@ -193,9 +190,9 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                 throw new IllegalArgumentException("--blind needs --model ARTIFACT: without scores nothing can be "
                         + "trained or calibrated");
             }
-            if (baseline != null && (router != null || holdOut || strongShare != null)) {
-                throw new IllegalArgumentException("--baseline is cross-validated at a quality target: it takes no "
-                        + "--model, --holdout-task or --target-strong-share");
+            if (baseline != null && (router != null || strongShare != null)) {
+                throw new IllegalArgumentException("--baseline is fitted in the run and calibrated to a quality "
+                        + "target: it takes no --model or --target-strong-share");
             }
             RouterSettings settings = new RouterSettings(target, seed, neighbours, priorWeight, families, signals,
                     ridge, predictor, strongShare);

@@ -103,7 +103,9 @@ public final class EvalRun {
         if (options.baseline() != null) {
             Baseline baseline = Baseline.of(options.baseline(), embedder, options.settings().seed());
             log.println("Baseline: " + baseline.description());
-            return BaselineRouting.crossValidate(prompts, baseline, options.settings().targetShare(),
+            return options.holdOutTasks()
+                    ? BaselineRouting.holdOutTasks(prompts, baseline, options.settings().targetShare(), options.ladder())
+                    : BaselineRouting.crossValidate(prompts, baseline, options.settings().targetShare(),
                     options.settings().seed(), options.folds(), options.ladder());
         }
         if (options.holdOutTasks()) {

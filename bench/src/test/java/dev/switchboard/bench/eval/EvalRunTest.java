@@ -182,7 +182,24 @@ class EvalRunTest {
                 .hasMessageContaining("unknown baseline 'litellm', known: routellm-sw, routellm-mf, "
                         + "cascadeflow-gate");
         assertThatThrownBy(() -> options(data, models, dir.resolve("x"), List.of("--baseline", "routellm-sw",
-                "--holdout-task"))).hasMessageContaining("--baseline is cross-validated");
+                "--target-strong-share", "0.2"))).hasMessageContaining("--baseline is fitted in the run");
+    }
+
+    @Test
+    void holdsOutEachTaskForABaselineToo() throws IOException {
+        Path models = SyntheticFiles.models(dir);
+        List<Path> data = List.of(SyntheticFiles.task(dir, "sums", 60, true),
+                SyntheticFiles.task(dir, "totals", 45, true));
+
+        List<TaskResult> results = EvalRun.eval(options(data, models, dir.resolve("held"), List.of("--holdout-task",
+                "--baseline", "cascadeflow-gate", "--ladder", "none")), List.of(), QUIET);
+
+        assertThat(results.get(0).metrics().n()).isEqualTo(60);
+        assertThat(results.get(1).metrics().n()).isEqualTo(45);
+        assertThat(Json.tree(Files.readString(dir.resolve("held/report.json"))).get("mode").asText())
+                .isEqualTo("held-out tasks (each task decided by a baseline trained on the others), baseline "
+                        + "cascadeflow-gate");
+        assertThat(decisions(dir.resolve("held"))).hasSize(105);
     }
 
     private static List<JsonNode> decisions(Path out) throws IOException {

@@ -19,7 +19,9 @@ import java.util.TreeMap;
  * Runs a baseline over recorded prompts by k-fold cross-validation, on the very folds Switchboard's own router is
  * cross-validated on (same seed): per fold and task, the baseline is fitted on the training prompts, its threshold
  * calibrated there to the target share of the best single model's training quality (as Switchboard's is), and the
- * held-out prompts decided at that threshold, at every threshold for the curve, and at each ladder share.
+ * held-out prompts decided at that threshold, at every threshold for the curve, and at each ladder share. Or with
+ * whole tasks held out: each task decided by the baseline fitted and calibrated on the other tasks' prompts pooled,
+ * as RouteLLM's routers are trained on one kind of data and used on another.
  */
 public final class BaselineRouting {
 
@@ -49,6 +51,22 @@ public final class BaselineRouting {
                 }
                 decide(baseline, fitOn, held, targetShare, ladder).forEach(r -> decided.put(r.prompt(), r));
             });
+        }
+        return prompts.stream().map(decided::get).toList();
+    }
+
+    /** Each task decided by the baseline fitted on all the other tasks together; results in input order. */
+    public static List<RoutedPrompt> holdOutTasks(List<RecordedPrompt> prompts, Baseline baseline,
+                                                  double targetShare, List<Double> ladder) {
+        List<String> tasks = prompts.stream().map(RecordedPrompt::task).distinct().sorted().toList();
+        if (tasks.size() < 2) {
+            throw new IllegalArgumentException("holding out tasks needs files of two tasks or more");
+        }
+        Map<RecordedPrompt, RoutedPrompt> decided = new IdentityHashMap<>();
+        for (String task : tasks) {
+            List<RecordedPrompt> train = prompts.stream().filter(p -> !p.task().equals(task)).toList();
+            List<RecordedPrompt> test = prompts.stream().filter(p -> p.task().equals(task)).toList();
+            decide(baseline, train, test, targetShare, ladder).forEach(r -> decided.put(r.prompt(), r));
         }
         return prompts.stream().map(decided::get).toList();
     }

@@ -10,7 +10,6 @@ import dev.switchboard.core.policy.RoutedPrompt;
 import dev.switchboard.core.policy.Thresholds;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,44 +30,30 @@ public final class BaselineRouting {
     /** Results in input order. */
     public static List<RoutedPrompt> crossValidate(List<RecordedPrompt> prompts, Baseline baseline,
                                                    double targetShare, long seed, int folds, List<Double> ladder) {
-        if (folds < 2) {
-            throw new IllegalArgumentException("cross-validation needs two folds or more, was " + folds);
-        }
-        Map<RecordedPrompt, Integer> fold = RecordedRouting.folds(prompts, folds, seed);
-        Map<RecordedPrompt, RoutedPrompt> decided = new IdentityHashMap<>();
-        for (int f = 0; f < folds; f++) {
-            Map<String, List<RecordedPrompt>> train = new TreeMap<>();
-            Map<String, List<RecordedPrompt>> test = new TreeMap<>();
-            for (RecordedPrompt prompt : prompts) {
-                (fold.get(prompt) == f ? test : train).computeIfAbsent(prompt.task(), t -> new ArrayList<>())
-                        .add(prompt);
-            }
-            test.forEach((task, held) -> {
-                List<RecordedPrompt> fitOn = train.get(task);
+        return RecordedRouting.crossValidate(prompts, folds, seed, (train, test) -> {
+            // Fitted per task, as Switchboard's router fits its policies per task.
+            Map<String, List<RecordedPrompt>> byTask = new TreeMap<>();
+            train.forEach(p -> byTask.computeIfAbsent(p.task(), t -> new ArrayList<>()).add(p));
+            Map<String, List<RecordedPrompt>> held = new TreeMap<>();
+            test.forEach(p -> held.computeIfAbsent(p.task(), t -> new ArrayList<>()).add(p));
+            List<RoutedPrompt> routed = new ArrayList<>();
+            held.forEach((task, heldOut) -> {
+                List<RecordedPrompt> fitOn = byTask.get(task);
                 if (fitOn == null) {
                     throw new IllegalArgumentException("task " + task + " has too few prompts for " + folds
                             + " folds: a fold holds all of them");
                 }
-                decide(baseline, fitOn, held, targetShare, ladder).forEach(r -> decided.put(r.prompt(), r));
+                routed.addAll(decide(baseline, fitOn, heldOut, targetShare, ladder));
             });
-        }
-        return prompts.stream().map(decided::get).toList();
+            return routed;
+        });
     }
 
     /** Each task decided by the baseline fitted on all the other tasks together; results in input order. */
     public static List<RoutedPrompt> holdOutTasks(List<RecordedPrompt> prompts, Baseline baseline,
                                                   double targetShare, List<Double> ladder) {
-        List<String> tasks = prompts.stream().map(RecordedPrompt::task).distinct().sorted().toList();
-        if (tasks.size() < 2) {
-            throw new IllegalArgumentException("holding out tasks needs files of two tasks or more");
-        }
-        Map<RecordedPrompt, RoutedPrompt> decided = new IdentityHashMap<>();
-        for (String task : tasks) {
-            List<RecordedPrompt> train = prompts.stream().filter(p -> !p.task().equals(task)).toList();
-            List<RecordedPrompt> test = prompts.stream().filter(p -> p.task().equals(task)).toList();
-            decide(baseline, train, test, targetShare, ladder).forEach(r -> decided.put(r.prompt(), r));
-        }
-        return prompts.stream().map(decided::get).toList();
+        return RecordedRouting.holdOutTasks(prompts, (train, test) -> decide(baseline, train, test, targetShare,
+                ladder));
     }
 
     private static List<RoutedPrompt> decide(Baseline baseline, List<RecordedPrompt> train,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -80,16 +81,27 @@ public final class RecordedRouting {
     public static List<RoutedPrompt> crossValidate(List<RecordedPrompt> prompts, List<String> models,
                                                    RouterSettings settings, TextEmbedder embedder, int folds,
                                                    List<Double> ladder) {
+        return crossValidate(prompts, folds, settings.seed(),
+                (train, test) -> decide(train, test, models, settings, embedder, ladder));
+    }
+
+    /**
+     * k-fold cross-validation with any way of deciding: {@code decide} gets each fold's training prompts and its
+     * held-out prompts and decides the latter. Folds are drawn per task with the seed; results in input order.
+     */
+    public static List<RoutedPrompt> crossValidate(List<RecordedPrompt> prompts, int folds, long seed,
+                                                   BiFunction<List<RecordedPrompt>, List<RecordedPrompt>,
+                                                           List<RoutedPrompt>> decide) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs two folds or more, was " + folds);
         }
-        Map<RecordedPrompt, Integer> fold = folds(prompts, folds, settings.seed());
+        Map<RecordedPrompt, Integer> fold = folds(prompts, folds, seed);
         Map<RecordedPrompt, RoutedPrompt> decided = new IdentityHashMap<>();
         for (int f = 0; f < folds; f++) {
             int held = f;
             List<RecordedPrompt> train = prompts.stream().filter(p -> fold.get(p) != held).toList();
             List<RecordedPrompt> test = prompts.stream().filter(p -> fold.get(p) == held).toList();
-            decide(train, test, models, settings, embedder, ladder).forEach(r -> decided.put(r.prompt(), r));
+            decide.apply(train, test).forEach(r -> decided.put(r.prompt(), r));
         }
         return prompts.stream().map(decided::get).toList();
     }
@@ -108,6 +120,16 @@ public final class RecordedRouting {
     public static List<RoutedPrompt> holdOutTasks(List<RecordedPrompt> prompts, List<String> models,
                                                   RouterSettings settings, TextEmbedder embedder,
                                                   List<Double> ladder) {
+        return holdOutTasks(prompts, (train, test) -> decide(train, test, models, settings, embedder, ladder));
+    }
+
+    /**
+     * Each task decided, by any way of deciding, from all the other tasks' prompts: {@code decide} gets those and
+     * the task's prompts and decides the latter. Results in input order.
+     */
+    public static List<RoutedPrompt> holdOutTasks(List<RecordedPrompt> prompts,
+                                                  BiFunction<List<RecordedPrompt>, List<RecordedPrompt>,
+                                                          List<RoutedPrompt>> decide) {
         List<String> tasks = prompts.stream().map(RecordedPrompt::task).distinct().sorted().toList();
         if (tasks.size() < 2) {
             throw new IllegalArgumentException("holding out tasks needs files of two tasks or more");
@@ -116,7 +138,7 @@ public final class RecordedRouting {
         for (String task : tasks) {
             List<RecordedPrompt> train = prompts.stream().filter(p -> !p.task().equals(task)).toList();
             List<RecordedPrompt> test = prompts.stream().filter(p -> p.task().equals(task)).toList();
-            decide(train, test, models, settings, embedder, ladder).forEach(r -> decided.put(r.prompt(), r));
+            decide.apply(train, test).forEach(r -> decided.put(r.prompt(), r));
         }
         return prompts.stream().map(decided::get).toList();
     }

@@ -25,7 +25,9 @@ public sealed interface Baseline permits SimilarityWeightedRanking, LinearWinRat
     String description();
 
     /** Whether it reads prompt embeddings (then {@link #of} needs an embedder). */
-    boolean needsEmbedder();
+    default boolean needsEmbedder() {
+        return needsEmbedder(name());
+    }
 
     /**
      * Fitted on one task's training prompts (scored).

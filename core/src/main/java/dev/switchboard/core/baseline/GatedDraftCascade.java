@@ -41,10 +41,6 @@ record GatedDraftCascade() implements Baseline {
                 + "gate) scores under the threshold: cascadeflow's text-only approach";
     }
 
-    @Override
-    public boolean needsEmbedder() {
-        return false;
-    }
 
     /**
      * The cascade from the drafter that reaches {@code level} cheapest on the training prompts (when none does, the

@@ -43,10 +43,6 @@ record LinearWinRate(TextEmbedder embedder, long seed) implements Baseline {
                 + " vectors";
     }
 
-    @Override
-    public boolean needsEmbedder() {
-        return true;
-    }
 
     @Override
     public Fitted fit(List<RecordedPrompt> train, double level) {

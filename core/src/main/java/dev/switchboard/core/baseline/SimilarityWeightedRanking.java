@@ -35,10 +35,6 @@ record SimilarityWeightedRanking(TextEmbedder embedder) implements Baseline {
                 + "training prompts and " + embedder.id() + " vectors";
     }
 
-    @Override
-    public boolean needsEmbedder() {
-        return true;
-    }
 
     @Override
     public Fitted fit(List<RecordedPrompt> train, double level) {

@@ -163,11 +163,7 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                 }
                 case "--baseline" -> {
                     requireEval(option, train);
-                    if (!Baseline.NAMES.contains(value)) {
-                        throw new IllegalArgumentException("unknown baseline '" + value + "', known: "
-                                + String.join(", ", Baseline.NAMES));
-                    }
-                    baseline = value;
+                    baseline = Baseline.known(value);
                 }
                 case "--cv" -> {
                     requireEval(option, train);

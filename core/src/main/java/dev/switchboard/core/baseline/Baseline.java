@@ -1,5 +1,6 @@
 package dev.switchboard.core.baseline;
 
+import dev.switchboard.core.eval.SingleModels;
 import dev.switchboard.core.policy.DecisionTrace;
 import dev.switchboard.core.policy.RecordedPrompt;
 import dev.switchboard.core.policy.TextEmbedder;
@@ -32,10 +33,11 @@ public sealed interface Baseline permits SimilarityWeightedRanking, LinearWinRat
     /**
      * Fitted on one task's training prompts (scored).
      *
-     * @param level the quality the operating point will be calibrated to, for a baseline that chooses its setup by
-     *              it (the gated cascade's drafter); the fit is also calibrated to other levels as is
+     * @param singles each model's run on those prompts (which is best, which cheapest)
+     * @param level   the quality the operating point will be calibrated to, for a baseline that chooses its setup
+     *                by it (the gated cascade's drafter); the fit is also calibrated to other levels as is
      */
-    Fitted fit(List<RecordedPrompt> train, double level);
+    Fitted fit(List<RecordedPrompt> train, SingleModels singles, double level);
 
     /** A baseline fitted on a task's training prompts. */
     interface Fitted {
@@ -45,9 +47,12 @@ public sealed interface Baseline permits SimilarityWeightedRanking, LinearWinRat
 
         /**
          * The decisions at every threshold for one of its training prompts, by a fit that did not see that prompt:
-         * what calibration reads, so that the operating point is not set on answers the fit already knows.
+         * what calibration reads, so that the operating point is not set on answers the fit already knows. As
+         * {@link #trace} for a fit that learns nothing from the prompts' scores.
          */
-        DecisionTrace honestTrace(RecordedPrompt prompt);
+        default DecisionTrace honestTrace(RecordedPrompt prompt) {
+            return trace(prompt);
+        }
     }
 
     /**
@@ -57,12 +62,10 @@ public sealed interface Baseline permits SimilarityWeightedRanking, LinearWinRat
      * @throws IllegalArgumentException for an unknown name, or a missing embedder
      */
     static Baseline of(String name, TextEmbedder embedder, long seed) {
-        Baseline baseline = switch (name.strip().toLowerCase(Locale.ROOT)) {
+        Baseline baseline = switch (known(name)) {
             case SimilarityWeightedRanking.NAME -> new SimilarityWeightedRanking(embedder);
             case LinearWinRate.NAME -> new LinearWinRate(embedder, seed);
-            case GatedDraftCascade.NAME -> new GatedDraftCascade();
-            default -> throw new IllegalArgumentException("unknown baseline '" + name + "', known: "
-                    + String.join(", ", NAMES));
+            default -> new GatedDraftCascade();
         };
         if (baseline.needsEmbedder() && embedder == null) {
             throw new IllegalArgumentException("the " + name + " baseline reads prompt embeddings: it needs an "
@@ -73,6 +76,19 @@ public sealed interface Baseline permits SimilarityWeightedRanking, LinearWinRat
 
     /** Whether this baseline reads prompt embeddings, by name (before one is built). */
     static boolean needsEmbedder(String name) {
-        return !name.strip().toLowerCase(Locale.ROOT).equals(GatedDraftCascade.NAME);
+        return !known(name).equals(GatedDraftCascade.NAME);
+    }
+
+    /**
+     * The name as {@link #NAMES} spells it.
+     *
+     * @throws IllegalArgumentException for a name no baseline has
+     */
+    static String known(String name) {
+        String normal = name.strip().toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(normal)) {
+            throw new IllegalArgumentException("unknown baseline '" + name + "', known: " + String.join(", ", NAMES));
+        }
+        return normal;
     }
 }

@@ -60,7 +60,7 @@ public final class BaselineRouting {
                                              List<RecordedPrompt> test, double targetShare, List<Double> ladder) {
         SingleModels singles = SingleModels.of(train.stream().map(RecordedPrompt::line).toList());
         double best = singles.get(singles.best()).quality();
-        Baseline.Fitted fitted = baseline.fit(train, targetShare * best);
+        Baseline.Fitted fitted = baseline.fit(train, singles, targetShare * best);
         List<SweepPoint> sweep = Thresholds.sweep(train, fitted::honestTrace);
         double threshold = Thresholds.calibrate(sweep, targetShare * best).threshold();
         List<Double> atShares = ladder.stream().map(share -> Thresholds.calibrate(sweep, share * best).threshold())

@@ -10,11 +10,8 @@ import dev.switchboard.core.policy.RecordedAnswers;
 import dev.switchboard.core.policy.RecordedPrompt;
 import dev.switchboard.core.policy.Thresholds;
 
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * A drafter → verifier cascade judged by fixed heuristics, the approach cascadeflow ships: call a cheap drafter,
@@ -41,43 +38,26 @@ record GatedDraftCascade() implements Baseline {
                 + "gate) scores under the threshold: cascadeflow's text-only approach";
     }
 
-
     /**
      * The cascade from the drafter that reaches {@code level} cheapest on the training prompts (when none does, the
      * one with the best quality), with the verifier the best single model.
      */
     @Override
-    public Fitted fit(List<RecordedPrompt> train, double level) {
-        SingleModels singles = SingleModels.of(train.stream().map(RecordedPrompt::line).toList());
+    public Fitted fit(List<RecordedPrompt> train, SingleModels singles, double level) {
         String verifier = singles.best();
-        List<String> drafters = singles.byModel().keySet().stream().filter(m -> !m.equals(verifier))
-                .filter(m -> singles.get(m).costUsd().compareTo(singles.get(verifier).costUsd()) < 0).toList();
+        List<String> drafters = singles.byModel().keySet().stream().filter(m -> singles.get(m).costUsd()
+                .compareTo(singles.get(verifier).costUsd()) < 0).toList();
         if (drafters.isEmpty()) {
-            return fixed(prompt -> threshold -> Choice.single(verifier));
+            Choice always = Choice.single(verifier);
+            return prompt -> threshold -> always;
         }
-        Map<String, SweepPoint> calibrated = new LinkedHashMap<>();
-        drafters.forEach(d -> calibrated.put(d, Thresholds.calibrate(Thresholds.sweep(train,
-                p -> trace(p, d, verifier)), level)));
-        Comparator<String> reachingCheapest = Comparator.comparing((String d) -> calibrated.get(d).totals()
-                .quality() < level).thenComparing(d -> calibrated.get(d).totals().quality() < level
-                ? -calibrated.get(d).totals().quality() : 0.0).thenComparing(d -> calibrated.get(d).totals()
-                .costUsd());
-        String drafter = drafters.stream().min(reachingCheapest).orElseThrow();
-        return fixed(prompt -> trace(prompt, drafter, verifier));
-    }
-
-    private static Fitted fixed(Function<RecordedPrompt, DecisionTrace> traces) {
-        return new Fitted() {
-            @Override
-            public DecisionTrace trace(RecordedPrompt prompt) {
-                return traces.apply(prompt);
-            }
-
-            @Override
-            public DecisionTrace honestTrace(RecordedPrompt prompt) {
-                return traces.apply(prompt);
-            }
-        };
+        // Each drafter's cascade at its own operating point; among those, the one calibration would pick.
+        List<SweepPoint> operating = drafters.stream().map(d -> Thresholds.calibrate(Thresholds.sweep(train,
+                p -> trace(p, d, verifier)), level)).toList();
+        SweepPoint chosen = Thresholds.calibrate(operating, level);
+        String drafter = drafters.get(IntStream.range(0, operating.size()).filter(i -> operating.get(i) == chosen)
+                .findFirst().orElseThrow());
+        return prompt -> trace(prompt, drafter, verifier);
     }
 
     /** Drafts, checks the draft, escalates below the threshold: the decisions at every threshold. */

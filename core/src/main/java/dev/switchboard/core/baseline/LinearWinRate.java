@@ -1,5 +1,6 @@
 package dev.switchboard.core.baseline;
 
+import dev.switchboard.core.eval.SingleModels;
 import dev.switchboard.core.policy.DecisionTrace;
 import dev.switchboard.core.policy.Folds;
 import dev.switchboard.core.policy.LogisticModel;
@@ -43,10 +44,9 @@ record LinearWinRate(TextEmbedder embedder, long seed) implements Baseline {
                 + " vectors";
     }
 
-
     @Override
-    public Fitted fit(List<RecordedPrompt> train, double level) {
-        StrongWeakPair pair = StrongWeakPair.of(train);
+    public Fitted fit(List<RecordedPrompt> train, SingleModels singles, double level) {
+        StrongWeakPair pair = StrongWeakPair.of(singles);
         int size = train.size();
         double[][] rows = new double[size][];
         double[] labels = new double[size];

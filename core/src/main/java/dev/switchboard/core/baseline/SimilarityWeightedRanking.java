@@ -1,5 +1,6 @@
 package dev.switchboard.core.baseline;
 
+import dev.switchboard.core.eval.SingleModels;
 import dev.switchboard.core.policy.DecisionTrace;
 import dev.switchboard.core.policy.RecordedPrompt;
 import dev.switchboard.core.policy.TextEmbedder;
@@ -35,10 +36,9 @@ record SimilarityWeightedRanking(TextEmbedder embedder) implements Baseline {
                 + "training prompts and " + embedder.id() + " vectors";
     }
 
-
     @Override
-    public Fitted fit(List<RecordedPrompt> train, double level) {
-        StrongWeakPair pair = StrongWeakPair.of(train);
+    public Fitted fit(List<RecordedPrompt> train, SingleModels singles, double level) {
+        StrongWeakPair pair = StrongWeakPair.of(singles);
         float[][] vectors = new float[train.size()][];
         double[] labels = new double[train.size()];
         Map<RecordedPrompt, Integer> index = new IdentityHashMap<>();

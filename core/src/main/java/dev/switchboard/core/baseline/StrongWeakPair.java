@@ -5,8 +5,6 @@ import dev.switchboard.core.eval.SingleModels;
 import dev.switchboard.core.policy.DecisionTrace;
 import dev.switchboard.core.policy.RecordedPrompt;
 
-import java.util.List;
-
 /**
  * The two models a RouteLLM router chooses between, as RouteLLM's metrics (APGR, CPT) define them on a task: the
  * strong one is the best single model on the training prompts, the weak one the cheapest. A router predicts the
@@ -14,8 +12,7 @@ import java.util.List;
  */
 record StrongWeakPair(String strong, String weak) {
 
-    static StrongWeakPair of(List<RecordedPrompt> train) {
-        SingleModels singles = SingleModels.of(train.stream().map(RecordedPrompt::line).toList());
+    static StrongWeakPair of(SingleModels singles) {
         return new StrongWeakPair(singles.best(), singles.cheapest());
     }
 

@@ -20,16 +20,24 @@ import java.util.List;
  * @param threshold  the calibrated threshold
  * @param skipGap    a cascade's skip gap; null: it never skips
  * @param signals    the evidence the acceptance weights read, in {@code policy.Signal} order (lower case)
+ * @param otherwise  the threshold policy's model for a prompt no prediction clears; null: the best-predicted one
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TrainedPolicy(String task, String family, List<String> models, List<List<Double>> acceptance,
-                            boolean lastWord, double threshold, Double skipGap, List<String> signals) {
+                            boolean lastWord, double threshold, Double skipGap, List<String> signals,
+                            String otherwise) {
 
     public TrainedPolicy {
         models = models == null ? List.of() : List.copyOf(models);
         acceptance = acceptance == null ? List.of() : acceptance.stream().map(List::copyOf).toList();
         signals = signals == null ? List.of() : List.copyOf(signals);
+    }
+
+    /** A policy that takes the best-predicted model when none reaches the threshold. */
+    public TrainedPolicy(String task, String family, List<String> models, List<List<Double>> acceptance,
+                         boolean lastWord, double threshold, Double skipGap, List<String> signals) {
+        this(task, family, models, acceptance, lastWord, threshold, skipGap, signals, null);
     }
 }

@@ -25,7 +25,9 @@ import java.util.stream.IntStream;
 
 /**
  * Trains a router on scored prompts: fits the prompt predictor, then per task (and once over all tasks, for tasks
- * it has not seen) tries each allowed policy family — the threshold policy and cascades over candidate chains —
+ * it has not seen, where the threshold policy also comes in a variant that escalates to the strongest model when no
+ * prediction clears its threshold) tries each allowed policy family — the threshold policy and cascades over
+ * candidate chains —
  * calibrates each to the target on the training prompts and keeps the one that reaches it cheapest; or, calibrated
  * to a budget of strong-model calls ({@link RouterSettings#strongCallShare}), the one with the best quality within
  * the budget.
@@ -159,14 +161,14 @@ public final class RouterTrainer {
         Evidence evidence = evidence(prompts, predictor, predictor::predictLeavingOutTask);
         Map<String, TaskCandidates> without = new TreeMap<>();
         byTask.keySet().forEach(task -> without.put(task, candidates(prompts.stream()
-                .filter(p -> !p.task().equals(task)).toList(), evidence)));
+                .filter(p -> !p.task().equals(task)).toList(), evidence, true)));
         Map<String, Double> bestQuality = new TreeMap<>();
         byTask.forEach((task, taskPrompts) -> {
             SingleModels singles = SingleModels.of(taskPrompts.stream().map(RecordedPrompt::line).toList());
             bestQuality.put(task, singles.get(singles.best()).quality());
         });
-        return new Unseen(candidates(prompts, evidence), without, byTask, bestQuality, evidence, settings.signals(),
-                new TreeMap<>());
+        return new Unseen(candidates(prompts, evidence, true), without, byTask, bestQuality, evidence,
+                settings.signals(), new TreeMap<>());
     }
 
     /**
@@ -324,26 +326,44 @@ public final class RouterTrainer {
                 return new TaskPolicy(cascade.name(), cascade.chain(), cascade.acceptance().stream()
                         .map(LogisticModel::weights).toList(), cascade.lastWord(), operating.threshold(), prompts,
                         operating.totals().quality(), operating.totals().costUsd(), level,
-                        cascade.skipGap() == Double.POSITIVE_INFINITY ? null : cascade.skipGap());
+                        cascade.skipGap() == Double.POSITIVE_INFINITY ? null : cascade.skipGap(), null);
             }
             ThresholdFamily threshold = (ThresholdFamily) chosen.family();
             return new TaskPolicy(threshold.name(), threshold.byCost(), List.of(), false, operating.threshold(),
-                    prompts, operating.totals().quality(), operating.totals().costUsd(), level);
+                    prompts, operating.totals().quality(), operating.totals().costUsd(), level, null,
+                    threshold.otherwise());
         }
     }
 
+    /** The candidates for one task's prompts. */
     private TaskCandidates candidates(List<RecordedPrompt> prompts, Evidence evidence) {
+        return candidates(prompts, evidence, false);
+    }
+
+    /**
+     * @param unseen for tasks never seen: the threshold policies also come in a variant that, when no prediction
+     *               clears the threshold, calls the strongest training model rather than the best-predicted one
+     */
+    private TaskCandidates candidates(List<RecordedPrompt> prompts, Evidence evidence, boolean unseen) {
         List<BenchmarkLine> lines = prompts.stream().map(RecordedPrompt::line).toList();
         SingleModels singles = SingleModels.of(lines);
         List<String> byCost = singles.byModel().keySet().stream()
                 .sorted(Comparator.comparing((String m) -> singles.get(m).costUsd()).thenComparing(m -> m)).toList();
         List<Candidate> candidates = new ArrayList<>();
+        List<String> otherwise = new ArrayList<>();
+        otherwise.add(null);
+        if (unseen) {
+            otherwise.add(singles.best());
+        }
         for (String name : List.of(ThresholdFamily.NAME, ThresholdFamily.MARGIN)) {
             if (settings.families().contains(name)) {
-                ThresholdFamily threshold = new ThresholdFamily(byCost, name.equals(ThresholdFamily.MARGIN), evidence);
-                // The priors of training prompts are leave-one-out predictions, so these traces are honest already.
-                candidates.add(candidate(threshold, p -> threshold.trace(p.view(), new RecordedAnswers(p.line())),
-                        prompts, singles));
+                for (String fallback : otherwise) {
+                    ThresholdFamily threshold = new ThresholdFamily(byCost, name.equals(ThresholdFamily.MARGIN),
+                            fallback, evidence);
+                    // The priors of training prompts are leave-one-out predictions: these traces are honest already.
+                    candidates.add(candidate(threshold, p -> threshold.trace(p.view(), new RecordedAnswers(p.line())),
+                            prompts, singles));
+                }
             }
         }
         if (settings.families().contains(CascadeFamily.NAME)) {

@@ -1,5 +1,6 @@
 package dev.switchboard.core.policy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -17,12 +18,15 @@ import java.util.Set;
  * @param threshold  the calibrated operating threshold
  * @param skipGap    a cascade's skip gap ({@link CascadeFamily#skipGap}); null: it never skips (and in routers
  *                   trained before cascades could skip)
+ * @param otherwise  the threshold policy's model for a prompt no prediction clears
+ *                   ({@link ThresholdFamily#otherwise}); null: the best-predicted one
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TaskPolicy(String family, List<String> models, List<double[]> acceptance, boolean lastWord,
                          double threshold,
                          int trainingPrompts, double trainingQuality, BigDecimal trainingCostUsd,
-                         double trainingLevel, Double skipGap) {
+                         double trainingLevel, Double skipGap,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String otherwise) {
 
     public TaskPolicy {
         models = List.copyOf(models);
@@ -34,7 +38,7 @@ public record TaskPolicy(String family, List<String> models, List<double[]> acce
                       double threshold, int trainingPrompts, double trainingQuality, BigDecimal trainingCostUsd,
                       double trainingLevel) {
         this(family, models, acceptance, lastWord, threshold, trainingPrompts, trainingQuality, trainingCostUsd,
-                trainingLevel, null);
+                trainingLevel, null, null);
     }
 
     /**

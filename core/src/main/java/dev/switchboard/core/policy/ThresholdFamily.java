@@ -14,10 +14,16 @@ import java.util.function.ToDoubleFunction;
  * The {@code margin} variant measures the prediction against the best model's prediction for the same prompt
  * ({@code p >= p_best - (1 - threshold)}), so a prompt that every model is predicted to fail goes to a cheap one.
  *
- * @param byCost   model ids, cheapest first (by their mean recorded cost on the task's training prompts)
- * @param relative the margin variant
+ * With {@code otherwise} set, a prompt none clears goes to that model instead (the strongest on the training
+ * prompts): the highest threshold then always calls it, which the best prediction need not do where predictions
+ * do not carry over, as on a kind of prompt never trained on.
+ *
+ * @param byCost    model ids, cheapest first (by their mean recorded cost on the task's training prompts)
+ * @param relative  the margin variant
+ * @param otherwise the model for a prompt no model's prediction clears; null: the best-predicted one
  */
-public record ThresholdFamily(List<String> byCost, boolean relative, Evidence evidence) implements PolicyFamily {
+public record ThresholdFamily(List<String> byCost, boolean relative, String otherwise, Evidence evidence)
+        implements PolicyFamily {
 
     public static final String NAME = "threshold";
     public static final String MARGIN = "margin";
@@ -27,6 +33,15 @@ public record ThresholdFamily(List<String> byCost, boolean relative, Evidence ev
         if (byCost.isEmpty()) {
             throw new IllegalArgumentException("the threshold policy needs at least one model");
         }
+        if (otherwise != null && !byCost.contains(otherwise)) {
+            throw new IllegalArgumentException("the threshold policy's model for when none reaches the threshold, '"
+                    + otherwise + "', is not one of its models " + byCost);
+        }
+    }
+
+    /** The policy that takes the best-predicted model when none reaches the threshold. */
+    public ThresholdFamily(List<String> byCost, boolean relative, Evidence evidence) {
+        this(byCost, relative, null, evidence);
     }
 
     @Override
@@ -60,6 +75,6 @@ public record ThresholdFamily(List<String> byCost, boolean relative, Evidence ev
     private String pick(Map<String, Double> prior, double threshold) {
         ToDoubleFunction<String> chance = model -> prior.getOrDefault(model, 0.0);
         double bar = relative ? chance.applyAsDouble(QualityTarget.best(byCost, chance)) - (1 - threshold) : threshold;
-        return QualityTarget.pick(byCost, chance, bar);
+        return QualityTarget.pick(byCost, chance, bar, otherwise);
     }
 }

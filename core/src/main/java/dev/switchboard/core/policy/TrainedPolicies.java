@@ -26,7 +26,7 @@ public final class TrainedPolicies {
     public static TrainedPolicy wire(String task, TaskPolicy policy, Set<Signal> signals) {
         return new TrainedPolicy(task, policy.family(), policy.models(),
                 policy.acceptance().stream().map(w -> Arrays.stream(w).boxed().toList()).toList(),
-                policy.lastWord(), policy.threshold(), policy.skipGap(), names(signals));
+                policy.lastWord(), policy.threshold(), policy.skipGap(), names(signals), policy.otherwise());
     }
 
     /** The family that decides as the policy does, reading priors and answers through the evidence. */
@@ -36,7 +36,8 @@ public final class TrainedPolicies {
                     policy.skipGap());
         }
         if (ThresholdFamily.NAME.equals(policy.family()) || ThresholdFamily.MARGIN.equals(policy.family())) {
-            return new ThresholdFamily(policy.models(), ThresholdFamily.MARGIN.equals(policy.family()), evidence);
+            return new ThresholdFamily(policy.models(), ThresholdFamily.MARGIN.equals(policy.family()),
+                    policy.otherwise(), evidence);
         }
         throw new IllegalArgumentException("unknown policy family '" + policy.family() + "' (threshold, margin or "
                 + "cascade)");

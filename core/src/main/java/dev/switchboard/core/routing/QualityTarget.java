@@ -24,12 +24,20 @@ public final class QualityTarget {
      * @param preferred non-empty, most preferred first
      */
     public static <T> T pick(List<T> preferred, ToDoubleFunction<T> quality, double target) {
+        return pick(preferred, quality, target, null);
+    }
+
+    /**
+     * {@link #pick}, but when no candidate reaches the target, {@code otherwise} (when not null) instead of the
+     * best-predicted one: for predictions not trusted to rank the models, as on a kind of prompt never trained on.
+     */
+    public static <T> T pick(List<T> preferred, ToDoubleFunction<T> quality, double target, T otherwise) {
         for (T candidate : preferred) {
             if (quality.applyAsDouble(candidate) >= target) {
                 return candidate;
             }
         }
-        return best(preferred, quality);
+        return otherwise != null ? otherwise : best(preferred, quality);
     }
 
     /** The candidate with the highest quality, the earliest of those on a tie. */

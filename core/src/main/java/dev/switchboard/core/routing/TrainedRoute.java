@@ -101,9 +101,12 @@ final class TrainedRoute {
         Map<String, Double> prior = classification.predictedQuality();
         if (!CascadeFamily.NAME.equals(policy.family())) {
             String model = calls.get(0);
-            return model + ", predicted " + Candidate.twoPlaces(prior.get(model))
-                    + (prior.get(model) >= policy.threshold() ? " >= the threshold, the cheapest that reaches it"
-                    : ", the best predicted: none reaches the threshold");
+            String predicted = model + ", predicted " + Candidate.twoPlaces(prior.get(model));
+            if (prior.get(model) >= policy.threshold()) {
+                return predicted + " >= the threshold, the cheapest that reaches it";
+            }
+            return policy.otherwise() != null ? predicted + ": none reaches the threshold: the strongest model, "
+                    + policy.otherwise() : predicted + ", the best predicted: none reaches the threshold";
         }
         if (calls.size() == 1) {
             String first = policy.models().get(0);

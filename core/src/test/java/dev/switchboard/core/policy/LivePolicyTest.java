@@ -71,6 +71,34 @@ class LivePolicyTest {
     }
 
     @Test
+    void theRouterEscalatesToTheStrongestModelOnUnseenTasksAsTheEvaluatorDoes() {
+        List<RecordedPrompt> training = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            training.addAll(SyntheticBenchmark.misleadingPrompts(60, "task-" + t, t % 2 == 1));
+        }
+        TrainedRouter router = new RouterTrainer(SETTINGS.withFamilies(List.of(ThresholdFamily.NAME)))
+                .train(training, SyntheticBenchmark.MODELS, List.of(1.0)).get(1);
+        List<RecordedPrompt> fresh = new ArrayList<>(SyntheticBenchmark.misleadingPrompts(30, "never-seen", false));
+        fresh.addAll(SyntheticBenchmark.misleadingPrompts(30, "task-0", false));
+
+        List<RoutedPrompt> offline = RecordedRouting.route(router, fresh, false);
+        int escalated = 0;
+        for (int i = 0; i < fresh.size(); i++) {
+            Routed routed = route(router, fresh.get(i));
+            Choice live = execute(routed, fresh.get(i));
+            assertThat(live).as(routed.plan().rationale()).isEqualTo(offline.get(i).operating());
+            if (fresh.get(i).task().equals("never-seen")) {
+                assertThat(live.calls()).as(routed.plan().rationale()).containsExactly("large");
+            }
+            if (routed.plan().rationale().contains("none reaches the threshold: the strongest model, large")) {
+                escalated++;
+            }
+        }
+        assertThat(router.fallback().otherwise()).isEqualTo("large");
+        assertThat(escalated).isPositive();
+    }
+
+    @Test
     void aPlanWhoseAcceptanceDoesNotFitItsStepsIsRefused() {
         TrainedRouter router = new RouterTrainer(SETTINGS).train(SyntheticBenchmark.prompts(90, "sums"),
                 SyntheticBenchmark.MODELS);

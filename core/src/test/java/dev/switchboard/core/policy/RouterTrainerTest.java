@@ -185,6 +185,30 @@ class RouterTrainerTest {
     }
 
     @Test
+    void theFallbacksTopSettingCallsTheStrongestModelWherePredictionsMislead() {
+        // large is the strongest on every task, but what a task teaches about apples and pears is wrong on the next
+        List<RecordedPrompt> prompts = new ArrayList<>();
+        List<String> tasks = List.of("one", "two", "three", "four");
+        for (int t = 0; t < tasks.size(); t++) {
+            prompts.addAll(SyntheticBenchmark.misleadingPrompts(60, tasks.get(t), t % 2 == 1));
+        }
+        RouterSettings threshold = SETTINGS.withFamilies(List.of(ThresholdFamily.NAME));
+
+        // calibrated to all of the best model's quality, the policy for unseen tasks must not trust the predictions
+        TrainedRouter router = new RouterTrainer(threshold).train(prompts, SyntheticBenchmark.MODELS, List.of(1.0))
+                .get(1);
+
+        assertThat(router.fallback().otherwise()).isEqualTo("large");
+        for (boolean flipped : List.of(false, true)) {
+            List<RecordedPrompt> unseen = SyntheticBenchmark.misleadingPrompts(40, "five", flipped);
+            List<RoutedPrompt> routed = RecordedRouting.route(router, unseen, false);
+            assertThat(routed).allSatisfy(r -> assertThat(r.operating().calls()).containsExactly("large"));
+        }
+        // a task it was trained on keeps its own policy, which reads the prediction
+        assertThat(router.policy("one").otherwise()).isNull();
+    }
+
+    @Test
     void foldsHoldEveryTaskAndDependOnlyOnTheSeed() {
         List<RecordedPrompt> prompts = new ArrayList<>(SyntheticBenchmark.prompts(20, "a"));
         prompts.addAll(SyntheticBenchmark.prompts(10, "b"));

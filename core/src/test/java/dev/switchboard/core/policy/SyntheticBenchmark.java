@@ -62,18 +62,42 @@ final class SyntheticBenchmark {
         List<BenchmarkLine> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             boolean riddle = i % 2 == 0;
-            int a = 3 + i % 17;
-            int b = 5 + (i * 7) % 23;
-            String prompt = "Question: " + task + " case " + Integer.toString(1000 + i * 7919 % 10007, 36)
-                    + (riddle ? ": a riddle with a twist, think twice about the trick." : ": Ann has some pears.")
-                    + " How many?\nAnswer:";
-            Map<String, RecordedOutcome> outcomes = new LinkedHashMap<>();
-            outcomes.put("small", outcome("small", a, b, riddle ? 1 : 0));
-            outcomes.put("medium", outcome("medium", a, b, riddle ? 2 : 0));
-            outcomes.put("large", outcome("large", a, b, 0));
-            lines.add(new BenchmarkLine("synthetic/" + task + "/" + i, "synthetic", task, prompt, null, outcomes));
+            lines.add(question(task, i, riddle ? ": a riddle with a twist, think twice about the trick."
+                    : ": Ann has some pears.", riddle ? 1 : 0, riddle ? 2 : 0, 0));
         }
         return RecordedPrompt.of(lines, new RuleClassifier());
+    }
+
+    /**
+     * Every other prompt speaks of apples, the rest of pears, and the prompt says which. On the apple prompts small
+     * is always wrong and large always right; on the pear prompts small is always right and large is wrong on every
+     * other one. {@code flipped} swaps the roles of apples and pears: what one task teaches about a word misleads
+     * on the other, while large stays the strongest model on each.
+     */
+    static List<RecordedPrompt> misleadingPrompts(int count, String task, boolean flipped) {
+        List<BenchmarkLine> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean apples = i % 2 == 0;
+            boolean smallWrong = apples != flipped;
+            lines.add(question(task, i, apples ? ": Ann has some apples and gets more apples."
+                    : ": Ann has some pears and gets more pears.", smallWrong ? 1 : 0, 2,
+                    !smallWrong && i % 4 < 2 ? 3 : 0));
+        }
+        return RecordedPrompt.of(lines, new RuleClassifier());
+    }
+
+    /** A short question of the task, and how far each model's answer is off (0: right). */
+    private static BenchmarkLine question(String task, int i, String question, int smallError, int mediumError,
+                                          int largeError) {
+        int a = 3 + i % 17;
+        int b = 5 + (i * 7) % 23;
+        String prompt = "Question: " + task + " case " + Integer.toString(1000 + i * 7919 % 10007, 36) + question
+                + " How many?\nAnswer:";
+        Map<String, RecordedOutcome> outcomes = new LinkedHashMap<>();
+        outcomes.put("small", outcome("small", a, b, smallError));
+        outcomes.put("medium", outcome("medium", a, b, mediumError));
+        outcomes.put("large", outcome("large", a, b, largeError));
+        return new BenchmarkLine("synthetic/" + task + "/" + i, "synthetic", task, prompt, null, outcomes);
     }
 
     static List<RecordedPrompt> trapPrompts(int count, String task) {

@@ -45,6 +45,15 @@ class QualityTargetTest {
     }
 
     @Test
+    void whenNoneReachesTheTargetTheGivenModelIsPickedInsteadOfTheBest() {
+        Map<String, Double> q = Map.of("a", 0.5, "b", 0.9, "c", 0.6, "d", 0.4);
+
+        assertThat(QualityTarget.pick(ORDER, q::get, 0.95, "d")).isEqualTo("d");
+        assertThat(QualityTarget.pick(ORDER, q::get, 0.95, null)).isEqualTo("b");
+        assertThat(QualityTarget.pick(ORDER, q::get, 0.55, "d")).isEqualTo("b");
+    }
+
+    @Test
     void bestIsTheEarliestOfTheHighest() {
         Map<String, Double> q = Map.of("a", 0.2, "b", 0.9, "c", 0.9, "d", 0.1);
 

@@ -12,6 +12,7 @@ import dev.switchboard.core.event.RoutingHints;
 import dev.switchboard.core.event.Strategy;
 import dev.switchboard.core.event.TaskType;
 import dev.switchboard.core.event.TrainedPolicy;
+import dev.switchboard.core.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -42,6 +43,23 @@ class TrainedRouteTest {
         assertThat(plan.fallbacks()).doesNotContain(MINI).hasSize(StrategyPolicy.FALLBACKS);
         assertThat(plan.rationale()).startsWith("balanced: trained policy for task 'faq' (threshold, threshold 0.700)")
                 .contains(MINI + ", predicted 0.74 >= the threshold");
+    }
+
+    @Test
+    void theFallbacksThresholdPolicyTakesTheStrongestModelWhenNoneClearsItsThreshold() {
+        TrainedPolicy escalating = Json.read(Json.write(new TrainedPolicy(null, "threshold",
+                List.of(NANO, MINI, FULL), List.of(), false, 0.95, null, List.of(), FULL)), TrainedPolicy.class);
+        assertThat(escalating.otherwise()).isEqualTo(FULL);
+
+        RoutePlan none = plan(escalating, Map.of(NANO, 0.9, MINI, 0.8, FULL, 0.7), hints(null, null, null));
+        RoutePlan nano = plan(escalating, Map.of(NANO, 0.96, MINI, 0.8, FULL, 0.7), hints(null, null, null));
+
+        assertThat(none.steps()).extracting(CascadeStep::model).containsExactly(FULL);
+        assertThat(none.rationale()).contains("tasks it was not trained on")
+                .contains(FULL + ", predicted 0.70: none reaches the threshold: the strongest model, " + FULL);
+        assertThat(nano.steps()).extracting(CascadeStep::model).containsExactly(NANO);
+        assertThat(plan(THRESHOLD, Map.of(NANO, 0.55, MINI, 0.6, FULL, 0.65), hints(null, null, null)).rationale())
+                .contains(FULL + ", predicted 0.65, the best predicted: none reaches the threshold");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.bench.eval;
 
+import dev.switchboard.core.policy.TaskPolicy;
 import dev.switchboard.core.policy.TrainedRouter;
 
 import java.util.Arrays;
@@ -35,8 +36,8 @@ public final class TrainMain {
         try {
             EvalOptions options = EvalOptions.parse(EvalMain.expandData(Arrays.asList(args)), true);
             TrainedRouter router = EvalRun.train(options, System.out);
-            router.tasks().forEach((task, policy) -> System.out.println(task + ": " + policy.family() + " over "
-                    + policy.models() + " at threshold " + policy.threshold()));
+            router.tasks().forEach((task, policy) -> System.out.println(task + ": " + describe(policy)));
+            System.out.println("tasks it was not trained on: " + describe(router.fallback()));
             System.out.println("Wrote " + options.out());
             return 0;
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -44,5 +45,11 @@ public final class TrainMain {
             System.err.print(USAGE);
             return 2;
         }
+    }
+
+    /** One line on a trained policy: family, models, threshold and, if set, the model taken when none clears it. */
+    static String describe(TaskPolicy policy) {
+        return policy.family() + " over " + policy.models() + " at threshold " + policy.threshold()
+                + (policy.otherwise() == null ? "" : ", else " + policy.otherwise());
     }
 }

@@ -27,9 +27,10 @@ public final class EvalMain {
                                      in steps of 0.025)
               --blind                drop every score while reading (needs --model); decisions.jsonl is unchanged
               --baseline NAME        with --cv or --holdout-task: a competitor's approach instead of Switchboard's
-                                     router, on the same folds and calibration: routellm-sw, routellm-mf (RouteLLM's routers between the
-                                     cheapest and the best model) or cascadeflow-gate (a drafter -> best model
-                                     cascade checked by fixed heuristics); see docs/routing-eval.md
+                                     router, on the same folds and calibration: routellm-sw, routellm-mf
+                                     (RouteLLM's routers between the cheapest and the best model) or
+                                     cascadeflow-gate (a drafter -> best model cascade checked by fixed
+                                     heuristics); see docs/routing-eval.md
             """ + EvalOptions.TRAINING_OPTIONS;
 
     private EvalMain() {

@@ -104,7 +104,8 @@ public final class EvalRun {
             Baseline baseline = Baseline.of(options.baseline(), embedder, options.settings().seed());
             log.println("Baseline: " + baseline.description());
             return options.holdOutTasks()
-                    ? BaselineRouting.holdOutTasks(prompts, baseline, options.settings().targetShare(), options.ladder())
+                    ? BaselineRouting.holdOutTasks(prompts, baseline, options.settings().targetShare(),
+                    options.ladder())
                     : BaselineRouting.crossValidate(prompts, baseline, options.settings().targetShare(),
                     options.settings().seed(), options.folds(), options.ladder());
         }

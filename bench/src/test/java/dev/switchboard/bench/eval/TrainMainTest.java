@@ -53,7 +53,7 @@ class TrainMainTest {
         TaskPolicy escalating = new TaskPolicy("threshold", List.of("small", "large"), List.of(), false, 0.9, 10,
                 1.0, BigDecimal.ONE, 0.95, null, "large");
         TaskPolicy plain = new TaskPolicy("threshold", List.of("small", "large"), List.of(), false, 0.9, 10, 1.0,
-                BigDecimal.ONE, 0.95);
+                BigDecimal.ONE, 0.95, null, null);
 
         assertThat(TrainMain.describe(escalating))
                 .isEqualTo("threshold over [small, large] at threshold 0.9, else large");

@@ -34,10 +34,4 @@ public record TrainedPolicy(String task, String family, List<String> models, Lis
         acceptance = acceptance == null ? List.of() : acceptance.stream().map(List::copyOf).toList();
         signals = signals == null ? List.of() : List.copyOf(signals);
     }
-
-    /** A policy that takes the best-predicted model when none reaches the threshold. */
-    public TrainedPolicy(String task, String family, List<String> models, List<List<Double>> acceptance,
-                         boolean lastWord, double threshold, Double skipGap, List<String> signals) {
-        this(task, family, models, acceptance, lastWord, threshold, skipGap, signals, null);
-    }
 }

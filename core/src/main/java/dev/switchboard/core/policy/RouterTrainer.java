@@ -10,6 +10,8 @@ import dev.switchboard.core.recorded.BenchmarkLine;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -350,11 +352,7 @@ public final class RouterTrainer {
         List<String> byCost = singles.byModel().keySet().stream()
                 .sorted(Comparator.comparing((String m) -> singles.get(m).costUsd()).thenComparing(m -> m)).toList();
         List<Candidate> candidates = new ArrayList<>();
-        List<String> otherwise = new ArrayList<>();
-        otherwise.add(null);
-        if (unseen) {
-            otherwise.add(singles.best());
-        }
+        List<String> otherwise = unseen ? Arrays.asList(null, singles.best()) : Collections.singletonList(null);
         for (String name : List.of(ThresholdFamily.NAME, ThresholdFamily.MARGIN)) {
             if (settings.families().contains(name)) {
                 for (String fallback : otherwise) {

@@ -33,14 +33,6 @@ public record TaskPolicy(String family, List<String> models, List<double[]> acce
         acceptance = List.copyOf(acceptance);
     }
 
-    /** A policy that never skips. */
-    public TaskPolicy(String family, List<String> models, List<double[]> acceptance, boolean lastWord,
-                      double threshold, int trainingPrompts, double trainingQuality, BigDecimal trainingCostUsd,
-                      double trainingLevel) {
-        this(family, models, acceptance, lastWord, threshold, trainingPrompts, trainingQuality, trainingCostUsd,
-                trainingLevel, null, null);
-    }
-
     /**
      * The family this policy belongs to, reading evidence from the given source; built from the policy's wire form
      * ({@link TrainedPolicies}), as the live router and executor build it.

@@ -39,11 +39,6 @@ public record ThresholdFamily(List<String> byCost, boolean relative, String othe
         }
     }
 
-    /** The policy that takes the best-predicted model when none reaches the threshold. */
-    public ThresholdFamily(List<String> byCost, boolean relative, Evidence evidence) {
-        this(byCost, relative, null, evidence);
-    }
-
     @Override
     public String name() {
         return relative ? MARGIN : NAME;

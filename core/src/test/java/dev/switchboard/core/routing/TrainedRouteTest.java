@@ -29,9 +29,9 @@ class TrainedRouteTest {
     private static final String MINI = "gpt-4.1-mini";
     private static final String FULL = "gpt-4.1";
     private static final TrainedPolicy THRESHOLD = new TrainedPolicy("faq", "threshold", List.of(NANO, MINI, FULL),
-            List.of(), false, 0.7, null, List.of());
+            List.of(), false, 0.7, null, List.of(), null);
     private static final TrainedPolicy CASCADE = new TrainedPolicy("faq", "cascade", List.of(NANO, FULL),
-            List.of(List.of(0.5, 2.0)), true, 0.8, 0.3, List.of("agreement"));
+            List.of(List.of(0.5, 2.0)), true, 0.8, 0.3, List.of("agreement"), null);
 
     @Test
     void theThresholdPolicyTakesTheCheapestModelPredictedToClearItsThreshold() {

@@ -31,6 +31,9 @@ public final class EvalMain {
                                      (RouteLLM's routers between the cheapest and the best model) or
                                      cascadeflow-gate (a drafter -> best model cascade checked by fixed
                                      heuristics); see docs/routing-eval.md
+              --versus LIST|all      with --cv or --holdout-task: also run these baselines beside Switchboard's
+                                     router on the same folds, and compare each with it over the same resamples
+                                     of the prompts (report.md, "Against the baselines, paired")
             """ + EvalOptions.TRAINING_OPTIONS;
 
     private EvalMain() {
@@ -48,7 +51,10 @@ public final class EvalMain {
         try {
             EvalOptions options = EvalOptions.parse(expandData(Arrays.asList(args)), false);
             List<TaskResult> results = EvalRun.eval(options, command("eval", args), System.out);
-            results.forEach(r -> System.out.println(summary(r)));
+            results.forEach(r -> {
+                System.out.println(summary(r));
+                r.rivals().forEach(rival -> System.out.println(versus(r, rival)));
+            });
             System.out.println("Wrote " + options.out().resolve("decisions.jsonl") + ", report.json, report.md"
                     + (options.blind() ? "" : " and the plots"));
             return 0;
@@ -81,6 +87,16 @@ public final class EvalMain {
         List<String> command = new ArrayList<>(List.of("./switchboard", name));
         command.addAll(Arrays.asList(args));
         return command;
+    }
+
+    private static String versus(TaskResult r, Rival rival) {
+        var p = rival.paired();
+        return String.format(Locale.ROOT, "%-14s   against %s: saving at target %s vs %s, higher in %s of "
+                        + "resamples (tied in %s); AIQ %s vs %s, higher in %s", "", rival.baseline(),
+                ReportMarkdown.pct(r.metrics().policySavingAtTarget()),
+                ReportMarkdown.pct(rival.metrics().policySavingAtTarget()), ReportMarkdown.pct(p.savingHigher()),
+                ReportMarkdown.pct(p.savingTied()), ReportMarkdown.fixed(r.metrics().aiqPolicy()),
+                ReportMarkdown.fixed(rival.metrics().aiqPolicy()), ReportMarkdown.pct(p.aiqHigher()));
     }
 
     private static String summary(TaskResult r) {

@@ -10,6 +10,7 @@ import dev.switchboard.embedding.OnnxTextEmbedder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +34,12 @@ import java.util.Set;
  *                     policy's curve as its target moves (never the operating target itself); empty: none
  * @param baseline     eval: a competitor's approach to cross-validate instead of Switchboard's router
  *                     ({@link Baseline#NAMES}); null: Switchboard's
+ * @param versus       eval: competitors' approaches run beside Switchboard's router on the same folds and compared
+ *                     with it over the same resamples of the prompts; empty: none
  */
 public record EvalOptions(List<Path> data, Path models, Path out, Path router, int folds, boolean holdOutTasks,
                           boolean blind, RouterSettings settings, String embedder, Path cache,
-                          List<Double> ladder, String baseline) {
+                          List<Double> ladder, String baseline, List<String> versus) {
 
     public static final int DEFAULT_FOLDS = 5;
 
@@ -64,6 +67,7 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
 
     public EvalOptions {
         data = List.copyOf(data);
+        versus = List.copyOf(versus);
         double target = settings.targetShare();
         // With a budget of strong calls the operating router is not at the quality target: the ladder keeps it.
         boolean budget = settings.strongCallShare() != null;
@@ -80,7 +84,7 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                 : settings.predictor() + " predictor" + (settings.needsEmbedder() ? vectors : "");
         return (holdOutTasks ? "held-out tasks (each task decided by a " + (baseline != null ? "baseline" : "router")
                 + " trained on the others)" : folds + "-fold cross-validation (seed " + settings.seed() + ")") + ", "
-                + decider;
+                + decider + (versus.isEmpty() ? "" : ", against " + String.join(", ", versus));
     }
 
     /**
@@ -132,6 +136,7 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
         private Path cache = defaultCache();
         private List<Double> ladder = RecordedRouting.DEFAULT_LADDER;
         private String baseline;
+        private List<String> versus = List.of();
 
         Parser(boolean train) {
             this.train = train;
@@ -165,6 +170,11 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                     requireEval(option, train);
                     baseline = Baseline.known(value);
                 }
+                case "--versus" -> {
+                    requireEval(option, train);
+                    versus = value.equals("all") ? Baseline.NAMES
+                            : Arrays.stream(value.split(",")).map(String::strip).map(Baseline::known).distinct().toList();
+                }
                 case "--cv" -> {
                     requireEval(option, train);
                     folds = whole(option, value);
@@ -190,10 +200,15 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                 throw new IllegalArgumentException("--baseline is fitted in the run and calibrated to a quality "
                         + "target: it takes no --model or --target-strong-share");
             }
+            if (!versus.isEmpty() && (router != null || strongShare != null || baseline != null)) {
+                throw new IllegalArgumentException("--versus runs the baselines beside Switchboard's router, both "
+                        + "fitted in the run and calibrated to a quality target: it takes no --model, "
+                        + "--target-strong-share or --baseline");
+            }
             RouterSettings settings = new RouterSettings(target, seed, neighbours, priorWeight, families, signals,
                     ridge, predictor, strongShare);
             return new EvalOptions(data, models, out, router, folds == null ? DEFAULT_FOLDS : folds, holdOut, blind,
-                    settings, embedder, cache, router == null ? ladder : List.of(), baseline);
+                    settings, embedder, cache, router == null ? ladder : List.of(), baseline, versus);
         }
     }
 

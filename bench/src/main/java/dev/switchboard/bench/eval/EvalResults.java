@@ -4,6 +4,7 @@ import dev.switchboard.core.catalog.ModelCatalog;
 import dev.switchboard.core.eval.Bootstrap;
 import dev.switchboard.core.eval.Choice;
 import dev.switchboard.core.eval.Oracle;
+import dev.switchboard.core.eval.PairedBootstrap;
 import dev.switchboard.core.eval.RunTotals;
 import dev.switchboard.core.eval.SingleModels;
 import dev.switchboard.core.eval.SweepPoint;
@@ -38,64 +39,99 @@ public final class EvalResults {
     /**
      * One result per task, in the order tasks first appear, then the overall one when there are several tasks.
      *
+     * @param rivals  competitors' approaches run on the same prompts, by name; each compared with the policy
      * @param catalog the run's catalog, for the live router's decisions
+     * @param ladder  the shares of {@link RoutedPrompt#ladder}, in its order (the rivals' too)
      */
-    public static List<TaskResult> measure(List<RoutedPrompt> routed, ModelCatalog catalog, double target,
+    public static List<TaskResult> measure(List<RoutedPrompt> routed, Map<String, List<RoutedPrompt>> rivals,
+                                           ModelCatalog catalog, double target, List<Double> ladder,
                                            boolean scored) {
-        return measure(routed, catalog, target, List.of(), scored);
-    }
-
-    /**
-     * One result per task, as above, with the runs of the routers calibrated to other target shares.
-     *
-     * @param ladder the shares of {@link RoutedPrompt#ladder}, in its order
-     */
-    public static List<TaskResult> measure(List<RoutedPrompt> routed, ModelCatalog catalog, double target,
-                                           List<Double> ladder, boolean scored) {
-        Map<String, List<RoutedPrompt>> byTask = new LinkedHashMap<>();
-        routed.forEach(r -> byTask.computeIfAbsent(r.prompt().task(), t -> new ArrayList<>()).add(r));
+        Map<String, List<RoutedPrompt>> byTask = byTask(routed);
+        Map<String, Map<String, List<RoutedPrompt>>> rivalsByTask = new LinkedHashMap<>();
+        byTask.keySet().forEach(task -> rivalsByTask.put(task, new LinkedHashMap<>()));
+        rivals.forEach((name, list) -> byTask(list).forEach((task, ofTask) -> {
+            if (!rivalsByTask.containsKey(task)) {
+                throw new IllegalStateException("baseline " + name + " decided task " + task + ", the policy did not");
+            }
+            rivalsByTask.get(task).put(name, ofTask);
+        }));
         List<TaskResult> results = new ArrayList<>();
-        byTask.forEach((task, list) -> results.add(measure(task, list, catalog, target, ladder, scored)));
+        byTask.forEach((task, list) -> results.add(measure(task, list, rivalsByTask.get(task), catalog, target,
+                ladder, scored)));
         if (byTask.size() > 1) {
-            results.add(measure(OVERALL, routed, catalog, target, ladder, scored));
+            results.add(measure(OVERALL, routed, rivals, catalog, target, ladder, scored));
         }
         return results;
     }
 
-    static TaskResult measure(String task, List<RoutedPrompt> routed, ModelCatalog catalog, double target,
-                              List<Double> ladder, boolean scored) {
+    private static Map<String, List<RoutedPrompt>> byTask(List<RoutedPrompt> routed) {
+        Map<String, List<RoutedPrompt>> byTask = new LinkedHashMap<>();
+        routed.forEach(r -> byTask.computeIfAbsent(r.prompt().task(), t -> new ArrayList<>()).add(r));
+        return byTask;
+    }
+
+    static TaskResult measure(String task, List<RoutedPrompt> routed, Map<String, List<RoutedPrompt>> rivals,
+                              ModelCatalog catalog, double target, List<Double> ladder, boolean scored) {
         List<BenchmarkLine> lines = routed.stream().map(r -> r.prompt().line()).toList();
-        Map<BenchmarkLine, RoutedPrompt> byLine = new IdentityHashMap<>();
-        routed.forEach(r -> byLine.put(r.prompt().line(), r));
+        Map<BenchmarkLine, RoutedPrompt> byLine = byLine(routed);
         RunTotals operating = RunTotals.of(lines, line -> byLine.get(line).operating());
         Map<String, Long> families = routed.stream().collect(Collectors.groupingBy(RoutedPrompt::family,
                 TreeMap::new, Collectors.counting()));
         if (!scored) {
-            return new TaskResult(task, null, operating, List.of(), List.of(), null, null, null, families, null);
+            return new TaskResult(task, null, operating, List.of(), List.of(), null, null, null, families, null,
+                    List.of());
         }
-        // The policy's curve: every threshold of the sweep, then every router of the ladder, a choice per line.
-        List<Function<BenchmarkLine, Choice>> curve = new ArrayList<>();
-        for (double threshold : Thresholds.GRID) {
-            curve.add(line -> byLine.get(line).trace().at(threshold));
-        }
-        for (int i = 0; i < ladder.size(); i++) {
-            int step = i;
-            curve.add(line -> byLine.get(line).ladder().get(step));
-        }
-        int thresholds = Thresholds.GRID.size();
-        List<SweepPoint> sweep = new ArrayList<>();
-        for (int k = 0; k < thresholds; k++) {
-            sweep.add(new SweepPoint(Thresholds.GRID.get(k), RunTotals.of(lines, curve.get(k))));
-        }
-        List<TargetPoint> targets = new ArrayList<>();
-        for (int i = 0; i < ladder.size(); i++) {
-            targets.add(new TargetPoint(ladder.get(i), RunTotals.of(lines, curve.get(thresholds + i))));
-        }
-        TaskMetrics metrics = TaskMetrics.of(task, lines, operating, sweep, targets, target);
-        Bootstrap bootstrap = Bootstrap.of(lines, curve, target, Bootstrap.RESAMPLES, RouterSettings.DEFAULT_SEED);
+        Runs runs = Runs.of(task, lines, byLine, ladder, target);
+        Bootstrap bootstrap = Bootstrap.of(lines, runs.curve(), target, Bootstrap.RESAMPLES,
+                RouterSettings.DEFAULT_SEED);
+        List<Rival> compared = new ArrayList<>();
+        rivals.forEach((name, list) -> {
+            Map<BenchmarkLine, RoutedPrompt> rivalByLine = byLine(list);
+            if (!rivalByLine.keySet().equals(byLine.keySet())) {
+                throw new IllegalStateException("baseline " + name + " decided other prompts of " + task
+                        + " than the policy");
+            }
+            Runs rival = Runs.of(task, lines, rivalByLine, ladder, target);
+            compared.add(new Rival(name, rival.metrics(), PairedBootstrap.of(lines, runs.curve(), rival.curve(),
+                    target, Bootstrap.RESAMPLES, RouterSettings.DEFAULT_SEED)));
+        });
         RunTotals oracle = RunTotals.of(lines, line -> Choice.single(Oracle.choose(line)));
-        return new TaskResult(task, metrics, operating, sweep, targets, SingleModels.of(lines), oracle,
-                liveRouter(routed, lines, catalog), families, bootstrap);
+        return new TaskResult(task, runs.metrics(), operating, runs.sweep(), runs.targets(), SingleModels.of(lines),
+                oracle, liveRouter(routed, lines, catalog), families, bootstrap, compared);
+    }
+
+    private static Map<BenchmarkLine, RoutedPrompt> byLine(List<RoutedPrompt> routed) {
+        Map<BenchmarkLine, RoutedPrompt> byLine = new IdentityHashMap<>();
+        routed.forEach(r -> byLine.put(r.prompt().line(), r));
+        return byLine;
+    }
+
+    /**
+     * A policy's runs on a task: its curve (every threshold of the sweep, then every router of the ladder, a choice
+     * per line), those points' totals and its metrics.
+     */
+    private record Runs(List<Function<BenchmarkLine, Choice>> curve, List<SweepPoint> sweep,
+                        List<TargetPoint> targets, TaskMetrics metrics) {
+
+        static Runs of(String task, List<BenchmarkLine> lines, Map<BenchmarkLine, RoutedPrompt> byLine,
+                       List<Double> ladder, double target) {
+            List<Function<BenchmarkLine, Choice>> curve = new ArrayList<>();
+            List<SweepPoint> sweep = new ArrayList<>();
+            for (double threshold : Thresholds.GRID) {
+                Function<BenchmarkLine, Choice> point = line -> byLine.get(line).trace().at(threshold);
+                curve.add(point);
+                sweep.add(new SweepPoint(threshold, RunTotals.of(lines, point)));
+            }
+            List<TargetPoint> targets = new ArrayList<>();
+            for (int i = 0; i < ladder.size(); i++) {
+                int step = i;
+                Function<BenchmarkLine, Choice> point = line -> byLine.get(line).ladder().get(step);
+                curve.add(point);
+                targets.add(new TargetPoint(ladder.get(i), RunTotals.of(lines, point)));
+            }
+            RunTotals operating = RunTotals.of(lines, line -> byLine.get(line).operating());
+            return new Runs(curve, sweep, targets, TaskMetrics.of(task, lines, operating, sweep, targets, target));
+        }
     }
 
     /** The service's current router on the same prompts; null when it would reject one of them. */

@@ -18,7 +18,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One offline routing run: read the benchmark files, decide every prompt with a trained router (or routers trained
@@ -41,23 +43,27 @@ public final class EvalRun {
         List<RecordedPrompt> prompts = RecordedPrompt.of(data.lines(), new RuleClassifier());
         log.println("Deciding with " + options.mode() + " ...");
         TrainedRouter router = options.router() == null ? null : RouterArtifact.read(options.router());
-        boolean embeds = options.baseline() != null ? Baseline.needsEmbedder(options.baseline())
-                : options.settings().needsEmbedder();
+        boolean embeds = (options.baseline() != null ? Baseline.needsEmbedder(options.baseline())
+                : options.settings().needsEmbedder()) || options.versus().stream().anyMatch(Baseline::needsEmbedder);
         String embedderId = router != null ? router.embedderId() : embeds ? trainingEmbedder(options) : null;
         if (router != null && options.embedder() != null) {
             embedderId = options.embedder(); // the predictor says so clearly when it is not the one it was trained with
         }
         List<RoutedPrompt> routed;
+        Map<String, List<RoutedPrompt>> rivals = new LinkedHashMap<>();
         if (embedderId == null) {
             routed = route(options, data, router, null, prompts, scored, log);
+            options.versus().forEach(name -> rivals.put(name, baseline(options, name, null, prompts, log)));
         } else {
             try (PromptEmbeddings embeddings = PromptEmbeddings.open(embedderId, options.cache())) {
                 embeddings.embedAll(prompts, log);
                 routed = route(options, data, router, embeddings.embedder(), prompts, scored, log);
+                options.versus().forEach(name -> rivals.put(name, baseline(options, name, embeddings.embedder(),
+                        prompts, log)));
             }
         }
         List<Double> ladder = router == null ? options.ladder() : List.of();
-        List<TaskResult> results = EvalResults.measure(routed, RecordedCatalog.toCatalog(data.models()),
+        List<TaskResult> results = EvalResults.measure(routed, rivals, RecordedCatalog.toCatalog(data.models()),
                 options.settings().targetShare(), ladder, scored);
         write(options, command, routed, results, scored);
         return results;
@@ -101,13 +107,7 @@ public final class EvalRun {
             return RecordedRouting.route(router, embedder, prompts, scored);
         }
         if (options.baseline() != null) {
-            Baseline baseline = Baseline.of(options.baseline(), embedder, options.settings().seed());
-            log.println("Baseline: " + baseline.description());
-            return options.holdOutTasks()
-                    ? BaselineRouting.holdOutTasks(prompts, baseline, options.settings().targetShare(),
-                    options.ladder())
-                    : BaselineRouting.crossValidate(prompts, baseline, options.settings().targetShare(),
-                    options.settings().seed(), options.folds(), options.ladder());
+            return baseline(options, options.baseline(), embedder, prompts, log);
         }
         if (options.holdOutTasks()) {
             return RecordedRouting.holdOutTasks(prompts, data.modelIds(), options.settings(), embedder,
@@ -115,6 +115,17 @@ public final class EvalRun {
         }
         return RecordedRouting.crossValidate(prompts, data.modelIds(), options.settings(), embedder,
                 options.folds(), options.ladder());
+    }
+
+    /** A competitor's approach on the run's folds (or held-out tasks), target and ladder. */
+    private static List<RoutedPrompt> baseline(EvalOptions options, String name, TextEmbedder embedder,
+                                               List<RecordedPrompt> prompts, PrintStream log) {
+        Baseline baseline = Baseline.of(name, embedder, options.settings().seed());
+        log.println("Baseline: " + baseline.description());
+        return options.holdOutTasks()
+                ? BaselineRouting.holdOutTasks(prompts, baseline, options.settings().targetShare(), options.ladder())
+                : BaselineRouting.crossValidate(prompts, baseline, options.settings().targetShare(),
+                options.settings().seed(), options.folds(), options.ladder());
     }
 
     private static void write(EvalOptions options, List<String> command, List<RoutedPrompt> routed,

@@ -43,7 +43,11 @@ public final class ReportJson {
                         + "intervals (5th-95th percentile) and the share of resamples meeting each target, with the "
                         + "policy's points as run",
                 "apgr_cpt", "RouteLLM; x = share of calls to the best model (two models) or cost normalised "
-                        + "between the cheapest and the best model (more models)"));
+                        + "between the cheapest and the best model (more models)",
+                "versus", "competitors' approaches run beside the policy on the same folds (--versus): their "
+                        + "saving at target, AIQ and APGR, and the policy against each over the same "
+                        + Bootstrap.RESAMPLES + " resamples (paired): the share of resamples where the policy's "
+                        + "saving or AIQ is higher, and 90% intervals of the differences (policy minus baseline)"));
         List<Object> tasks = new ArrayList<>();
         Object overall = null;
         for (TaskResult result : results) {
@@ -88,8 +92,24 @@ public final class ReportJson {
             entry.put("single_models", singles);
             entry.put("curve", result.sweep().stream().map(ReportJson::sweepPoint).toList());
             entry.put("target_curve", result.targets().stream().map(ReportJson::targetPoint).toList());
+            if (!result.rivals().isEmpty()) {
+                entry.put("versus", result.rivals().stream().map(ReportJson::rival).toList());
+            }
         }
         return entry;
+    }
+
+    private static Map<String, Object> rival(Rival rival) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        TaskMetrics m = rival.metrics();
+        r.put("baseline", rival.baseline());
+        r.put("policy_quality", m.policyQuality());
+        r.put("policy_saving_at_target", m.policySavingAtTarget());
+        r.put("operating_saving", m.operatingSaving());
+        r.put("aiq_policy", m.aiqPolicy());
+        r.put("apgr", m.apgr());
+        r.put("paired", rival.paired());
+        return r;
     }
 
     private static Map<String, Object> point(RunTotals run) {

@@ -1,6 +1,7 @@
 package dev.switchboard.bench.eval;
 
 import dev.switchboard.core.eval.Bootstrap;
+import dev.switchboard.core.eval.PairedBootstrap;
 import dev.switchboard.core.eval.TargetPoint;
 import dev.switchboard.core.eval.TaskMetrics;
 
@@ -38,6 +39,7 @@ public final class ReportMarkdown {
         costs(md, results);
         targets(md, options, results);
         certainty(md, results);
+        versus(md, results);
         md.append("\n## Plots\n\n");
         results.forEach(r -> md.append("![").append(r.task()).append("](").append(CurvePlot.fileName(r.task()))
                 .append(")\n"));
@@ -133,6 +135,36 @@ public final class ReportMarkdown {
             md.append("| ").append(r.task()).append(" | ").append(range(b.policySaving90())).append(" | ")
                     .append(range(b.halfwaySaving90())).append(" | ").append(pct(b.savingTargetMet())).append(" | ")
                     .append(pct(b.aiqTargetMet())).append(" |\n");
+        }
+    }
+
+    /** The competitors run beside the policy, and the policy against each over the same resamples. */
+    private static void versus(StringBuilder md, List<TaskResult> results) {
+        if (results.isEmpty() || results.get(0).rivals().isEmpty()) {
+            return;
+        }
+        md.append("\n## Against the baselines, paired (").append(Bootstrap.RESAMPLES).append(" resamples)\n\n")
+                .append("Each baseline ran beside the policy on the same folds, target and ladder. Saving at target ")
+                .append("and AIQ: the policy's / the baseline's; higher in: the share of the same resamples of the ")
+                .append("prompts where the policy's is higher (a curve missing the target saves less than any that ")
+                .append("reaches it); difference: 90% interval of the policy's minus the baseline's.\n\n")
+                .append("| task | baseline | saving | higher in | tied in | difference | AIQ | higher in | difference "
+                        + "| APGR |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (TaskResult r : results) {
+            TaskMetrics m = r.metrics();
+            for (Rival rival : r.rivals()) {
+                TaskMetrics b = rival.metrics();
+                PairedBootstrap p = rival.paired();
+                md.append("| ").append(r.task()).append(" | ").append(rival.baseline()).append(" | ")
+                        .append(pct(m.policySavingAtTarget())).append(" / ").append(pct(b.policySavingAtTarget()))
+                        .append(" | ").append(pct(p.savingHigher())).append(" | ").append(pct(p.savingTied()))
+                        .append(" | ").append(range(p.savingDifference90())).append(" | ").append(fixed(m.aiqPolicy()))
+                        .append(" / ").append(fixed(b.aiqPolicy())).append(" | ").append(pct(p.aiqHigher()))
+                        .append(" | ").append(p.aiqDifference90() == null ? "—" : fixed(p.aiqDifference90().get(0))
+                                + " to " + fixed(p.aiqDifference90().get(1))).append(" | ").append(fixed(m.apgr()))
+                        .append(" / ").append(fixed(b.apgr())).append(" |\n");
+            }
         }
     }
 

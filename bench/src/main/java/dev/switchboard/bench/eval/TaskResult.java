@@ -25,10 +25,15 @@ import java.util.Map;
  *                   prompt or the run is blind
  * @param families   how many prompts each policy family decided
  * @param bootstrap  how sure the targets are, over resamples of the prompts; null in a blind run
+ * @param rivals     the competitors' approaches run beside the policy ({@code --versus}); empty when none were
  */
 public record TaskResult(String task, TaskMetrics metrics, RunTotals operating, List<SweepPoint> sweep,
                          List<TargetPoint> targets, SingleModels singles, RunTotals oracle, RunTotals liveRouter,
-                         Map<String, Long> families, Bootstrap bootstrap) {
+                         Map<String, Long> families, Bootstrap bootstrap, List<Rival> rivals) {
+
+    public TaskResult {
+        rivals = List.copyOf(rivals);
+    }
 
     /** The hull of the single models; only for scored runs. */
     public QualityHull hull() {

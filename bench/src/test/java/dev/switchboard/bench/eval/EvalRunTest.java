@@ -186,6 +186,62 @@ class EvalRunTest {
     }
 
     @Test
+    void runsBaselinesBesideTheRouterOnTheSameFoldsAndPairsTheResamples() throws IOException {
+        Path models = SyntheticFiles.models(dir);
+        List<Path> data = List.of(SyntheticFiles.task(dir, "sums", 90, true),
+                SyntheticFiles.task(dir, "totals", 45, true));
+
+        List<TaskResult> results = EvalRun.eval(options(data, models, dir.resolve("versus"), List.of("--cv", "3",
+                "--versus", "cascadeflow-gate,routellm-sw", "--ladder", "0.9")), List.of(), QUIET);
+        EvalRun.eval(options(data, models, dir.resolve("alone"), List.of("--cv", "3", "--ladder", "0.9")),
+                List.of(), QUIET);
+        EvalRun.eval(options(data, models, dir.resolve("gate"), List.of("--cv", "3", "--baseline",
+                "cascadeflow-gate", "--ladder", "0.9")), List.of(), QUIET);
+
+        // the router's own decisions do not change for running baselines beside it
+        assertThat(Files.readAllBytes(dir.resolve("versus/decisions.jsonl")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("alone/decisions.jsonl")));
+        JsonNode report = Json.tree(Files.readString(dir.resolve("versus/report.json")));
+        assertThat(report.get("mode").asText()).endsWith(", against cascadeflow-gate, routellm-sw");
+        JsonNode sums = report.get("tasks").get(0);
+        JsonNode alone = Json.tree(Files.readString(dir.resolve("alone/report.json"))).get("tasks").get(0);
+        assertThat(sums.get("policy_saving_at_target")).isEqualTo(alone.get("policy_saving_at_target"));
+        assertThat(sums.get("versus")).hasSize(2);
+        // the baseline beside the router is the one --baseline runs on its own: the same folds, the same numbers
+        JsonNode gate = Json.tree(Files.readString(dir.resolve("gate/report.json"))).get("tasks").get(0);
+        JsonNode gateBeside = sums.get("versus").get(0);
+        assertThat(gateBeside.get("baseline").asText()).isEqualTo("cascadeflow-gate");
+        for (String field : List.of("policy_quality", "policy_saving_at_target", "aiq_policy", "apgr")) {
+            assertThat(gateBeside.get(field)).as(field).isEqualTo(gate.get(field));
+        }
+        JsonNode paired = gateBeside.get("paired");
+        assertThat(paired.get("resamples").asInt()).isEqualTo(200);
+        assertThat(paired.get("saving_higher").asDouble() + paired.get("saving_tied").asDouble())
+                .isBetween(0.0, 1.0);
+        assertThat(report.get("overall").get("versus")).hasSize(2);
+        // where the whole run's savings are far apart the resamples side with it: on sums the router saves about
+        // 45%, both baselines under 5%
+        TaskResult first = results.get(0);
+        assertThat(first.task()).isEqualTo("sums");
+        assertThat(first.rivals()).allSatisfy(rival -> {
+            assertThat(first.metrics().policySavingAtTarget() - rival.metrics().policySavingAtTarget())
+                    .isGreaterThan(0.3);
+            assertThat(rival.paired().savingHigher()).isGreaterThan(0.9);
+            assertThat(rival.paired().savingDifference90().get(0)).isPositive();
+            assertThat(rival.paired().aiqHigher()).isGreaterThan(0.9);
+        });
+        assertThat(Files.readString(dir.resolve("versus/report.md")))
+                .contains("## Against the baselines, paired (200 resamples)").contains("| sums | routellm-sw | ");
+        assertThat(Files.readString(dir.resolve("alone/report.md"))).doesNotContain("Against the baselines");
+        assertThatThrownBy(() -> options(data, models, dir.resolve("x"), List.of("--versus", "routellm-sw",
+                "--baseline", "cascadeflow-gate"))).hasMessageContaining("--versus runs the baselines beside");
+        assertThatThrownBy(() -> options(data, models, dir.resolve("x"), List.of("--versus", "litellm")))
+                .hasMessageContaining("unknown baseline 'litellm'");
+        assertThat(options(data, models, dir.resolve("x"), List.of("--versus", "all")).versus())
+                .containsExactly("routellm-sw", "routellm-mf", "cascadeflow-gate");
+    }
+
+    @Test
     void holdsOutEachTaskForABaselineToo() throws IOException {
         Path models = SyntheticFiles.models(dir);
         List<Path> data = List.of(SyntheticFiles.task(dir, "sums", 60, true),

@@ -34,69 +34,17 @@ public record Bootstrap(int resamples, List<Double> policySaving90, List<Double>
      */
     public static Bootstrap of(List<BenchmarkLine> lines, List<Function<BenchmarkLine, Choice>> curve,
                                double target, int resamples, long seed) {
-        if (lines.isEmpty() || curve.isEmpty()) {
-            throw new IllegalArgumentException("a bootstrap needs prompts and at least one point of the curve");
-        }
-        SingleModels singles = SingleModels.of(lines);
-        List<String> models = List.copyOf(singles.byModel().keySet());
-        int best = models.indexOf(singles.best());
-        int cheapest = models.indexOf(singles.cheapest());
-        int n = lines.size();
-        // Per line: cost and score of every curve point, every single model and the oracle, one row per line.
-        int points = curve.size();
-        int width = points + models.size() + 1;
-        double[][] cost = new double[n][width];
-        double[][] score = new double[n][width];
-        for (int i = 0; i < n; i++) {
-            BenchmarkLine line = lines.get(i);
-            for (int k = 0; k < points; k++) {
-                fill(line, curve.get(k).apply(line), cost[i], score[i], k);
-            }
-            for (int m = 0; m < models.size(); m++) {
-                fill(line, Choice.single(models.get(m)), cost[i], score[i], points + m);
-            }
-            fill(line, Choice.single(Oracle.choose(line)), cost[i], score[i], width - 1);
-        }
+        ResampledRuns runs = ResampledRuns.of(lines, List.of(curve));
         Random random = new Random(seed);
         List<Double> policySavings = new ArrayList<>();
         List<Double> halfwaySavings = new ArrayList<>();
         int savingMet = 0;
         int aiqMet = 0;
         for (int b = 0; b < resamples; b++) {
-            double[] c = new double[width];
-            double[] q = new double[width];
-            for (int draw = 0; draw < n; draw++) {
-                int i = random.nextInt(n);
-                for (int j = 0; j < width; j++) {
-                    c[j] += cost[i][j];
-                    q[j] += score[i][j];
-                }
-            }
-            for (int j = 0; j < width; j++) {
-                q[j] /= n;
-            }
-            double bestCost = c[points + best];
-            double level = target * q[points + best];
-            List<CostQuality> policy = new ArrayList<>();
-            double cheapestReaching = Double.POSITIVE_INFINITY;
-            for (int k = 0; k < points; k++) {
-                policy.add(new CostQuality(c[k], q[k]));
-                if (q[k] >= level) {
-                    cheapestReaching = Math.min(cheapestReaching, c[k]);
-                }
-            }
-            List<CostQuality> single = new ArrayList<>();
-            double highest = 0;
-            for (int m = 0; m < models.size(); m++) {
-                single.add(new CostQuality(c[points + m], q[points + m]));
-                highest = Math.max(highest, c[points + m]);
-            }
-            QualityHull hull = QualityHull.of(single);
-            Double policySaving = cheapestReaching < Double.POSITIVE_INFINITY ? 1 - cheapestReaching / bestCost : null;
-            Double halfway = null;
-            if (hull.costAt(level).isPresent() && q[width - 1] >= level) {
-                halfway = (1 - hull.costAt(level).getAsDouble() / bestCost + 1 - c[width - 1] / bestCost) / 2;
-            }
+            ResampledRuns.Draw draw = runs.draw(random);
+            double level = draw.level(target);
+            Double policySaving = draw.saving(0, level);
+            Double halfway = draw.halfway(level);
             if (policySaving != null) {
                 policySavings.add(policySaving);
             }
@@ -106,9 +54,7 @@ public record Bootstrap(int resamples, List<Double> policySaving90, List<Double>
             if (policySaving != null && halfway != null && policySaving >= halfway) {
                 savingMet++;
             }
-            policy.add(single.get(cheapest)); // any policy may send a share of traffic to the cheapest model
-            double low = c[points + cheapest];
-            if (highest > low && QualityHull.of(policy).aiq(low, highest) > hull.aiq(low, highest)) {
+            if (draw.spread() && draw.aiq(0) > draw.hullAiq()) {
                 aiqMet++;
             }
         }
@@ -116,17 +62,8 @@ public record Bootstrap(int resamples, List<Double> policySaving90, List<Double>
                 savingMet / (double) resamples, aiqMet / (double) resamples);
     }
 
-    private static void fill(BenchmarkLine line, Choice choice, double[] cost, double[] score, int at) {
-        cost[at] = RunTotals.cost(line, choice).doubleValue();
-        Double s = RunTotals.score(line, choice);
-        if (s == null) {
-            throw new IllegalArgumentException("a bootstrap needs scores; " + line.id() + " has none");
-        }
-        score[at] = s;
-    }
-
     /** The 5th and 95th percentile, or null when fewer than half of the resamples gave a value. */
-    private static List<Double> interval(List<Double> values, int resamples) {
+    static List<Double> interval(List<Double> values, int resamples) {
         if (values.size() * 2 < resamples) {
             return null;
         }

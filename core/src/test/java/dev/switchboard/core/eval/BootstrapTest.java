@@ -51,7 +51,7 @@ class BootstrapTest {
         assertThatThrownBy(() -> Bootstrap.of(List.of(), curve, 0.95, 10, 1)).hasMessageContaining("needs prompts");
     }
 
-    private static List<BenchmarkLine> lines() {
+    static List<BenchmarkLine> lines() {
         List<BenchmarkLine> lines = new ArrayList<>();
         for (int copy = 0; copy < 10; copy++) {
             for (BenchmarkLine line : TaskMetricsTest.LINES) {

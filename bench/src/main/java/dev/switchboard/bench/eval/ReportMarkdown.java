@@ -144,7 +144,8 @@ public final class ReportMarkdown {
             return;
         }
         md.append("\n## Against the baselines, paired (").append(Bootstrap.RESAMPLES).append(" resamples)\n\n")
-                .append("Each baseline ran beside the policy on the same folds, target and ladder. Saving at target ")
+                .append("Each baseline ran beside the policy on the same training and test prompts, target and ")
+                .append("ladder. Saving at target ")
                 .append("and AIQ: the policy's / the baseline's; higher in: the share of the same resamples of the ")
                 .append("prompts where the policy's is higher (a curve missing the target saves less than any that ")
                 .append("reaches it); difference: 90% interval of the policy's minus the baseline's.\n\n")
@@ -173,11 +174,16 @@ public final class ReportMarkdown {
     }
 
     static String pct(Double share) {
-        return share == null ? "—" : String.format(Locale.ROOT, "%.1f%%", share * 100);
+        return share == null ? "—" : unsignedZero(String.format(Locale.ROOT, "%.1f%%", share * 100));
     }
 
     static String fixed(Double value) {
-        return value == null ? "—" : String.format(Locale.ROOT, "%.3f", value);
+        return value == null ? "—" : unsignedZero(String.format(Locale.ROOT, "%.3f", value));
+    }
+
+    /** A number that rounds to nothing has no sign: "-0.000" is "0.000". */
+    private static String unsignedZero(String text) {
+        return text.matches("-0\\.0+%?") ? text.substring(1) : text;
     }
 
     static String usd(double amount) {

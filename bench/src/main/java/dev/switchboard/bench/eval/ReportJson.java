@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code report.json}: per task and overall the issue's fields (n, policy and best-model quality and cost, oracle,
@@ -30,7 +31,8 @@ public final class ReportJson {
         report.put("target_quality", options.settings().targetShare());
         report.put("target_strong_call_share", options.settings().strongCallShare());
         report.put("blind", options.blind());
-        report.put("definitions", Map.of(
+        // sorted: Map.of iterates in an order that changes from one JVM to the next, and reports are compared
+        report.put("definitions", new TreeMap<>(Map.of(
                 "saving", "1 - cost / best_cost_usd, at quality >= target_quality x best_quality",
                 "strong_call_share", "share of the prompts whose calls include best_model at the operating point; "
                         + "target_strong_call_share: the budget the routers were calibrated to (null: calibrated "
@@ -44,10 +46,11 @@ public final class ReportJson {
                         + "policy's points as run",
                 "apgr_cpt", "RouteLLM; x = share of calls to the best model (two models) or cost normalised "
                         + "between the cheapest and the best model (more models)",
-                "versus", "competitors' approaches run beside the policy on the same folds (--versus): their "
-                        + "saving at target, AIQ and APGR, and the policy against each over the same "
-                        + Bootstrap.RESAMPLES + " resamples (paired): the share of resamples where the policy's "
-                        + "saving or AIQ is higher, and 90% intervals of the differences (policy minus baseline)"));
+                "versus", "competitors' approaches run beside the policy on the same training and test prompts "
+                        + "(--versus): their saving at target, AIQ and APGR, and the policy against each over the "
+                        + "same " + Bootstrap.RESAMPLES + " resamples (paired): the share of resamples where the "
+                        + "policy's saving or AIQ is higher, and 90% intervals of the differences (policy minus "
+                        + "baseline)")));
         List<Object> tasks = new ArrayList<>();
         Object overall = null;
         for (TaskResult result : results) {

@@ -203,6 +203,9 @@ class EvalRunTest {
                 .isEqualTo(Files.readAllBytes(dir.resolve("alone/decisions.jsonl")));
         JsonNode report = Json.tree(Files.readString(dir.resolve("versus/report.json")));
         assertThat(report.get("mode").asText()).endsWith(", against cascadeflow-gate, routellm-sw");
+        List<String> definitions = new ArrayList<>();
+        report.get("definitions").fieldNames().forEachRemaining(definitions::add);
+        assertThat(definitions).contains("versus").isSorted(); // the same order from one run to the next
         JsonNode sums = report.get("tasks").get(0);
         JsonNode alone = Json.tree(Files.readString(dir.resolve("alone/report.json"))).get("tasks").get(0);
         assertThat(sums.get("policy_saving_at_target")).isEqualTo(alone.get("policy_saving_at_target"));

@@ -32,8 +32,9 @@ public final class EvalMain {
                                      cascadeflow-gate (a drafter -> best model cascade checked by fixed
                                      heuristics); see docs/routing-eval.md
               --versus LIST|all      with --cv or --holdout-task: also run these baselines beside Switchboard's
-                                     router on the same folds, and compare each with it over the same resamples
-                                     of the prompts (report.md, "Against the baselines, paired")
+                                     router on the same folds or held-out tasks, and compare each with it over
+                                     the same resamples of the prompts (report.md, "Against the baselines,
+                                     paired")
             """ + EvalOptions.TRAINING_OPTIONS;
 
     private EvalMain() {

@@ -34,8 +34,8 @@ import java.util.Set;
  *                     policy's curve as its target moves (never the operating target itself); empty: none
  * @param baseline     eval: a competitor's approach to cross-validate instead of Switchboard's router
  *                     ({@link Baseline#NAMES}); null: Switchboard's
- * @param versus       eval: competitors' approaches run beside Switchboard's router on the same folds and compared
- *                     with it over the same resamples of the prompts; empty: none
+ * @param versus       eval: competitors' approaches run beside Switchboard's router on the same folds (or held-out
+ *                     tasks) and compared with it over the same resamples of the prompts; empty: none
  */
 public record EvalOptions(List<Path> data, Path models, Path out, Path router, int folds, boolean holdOutTasks,
                           boolean blind, RouterSettings settings, String embedder, Path cache,

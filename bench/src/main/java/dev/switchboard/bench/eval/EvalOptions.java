@@ -172,8 +172,8 @@ public record EvalOptions(List<Path> data, Path models, Path out, Path router, i
                 }
                 case "--versus" -> {
                     requireEval(option, train);
-                    versus = value.equals("all") ? Baseline.NAMES
-                            : Arrays.stream(value.split(",")).map(String::strip).map(Baseline::known).distinct().toList();
+                    versus = value.equals("all") ? Baseline.NAMES : Arrays.stream(value.split(","))
+                            .map(String::strip).map(Baseline::known).distinct().toList();
                 }
                 case "--cv" -> {
                     requireEval(option, train);

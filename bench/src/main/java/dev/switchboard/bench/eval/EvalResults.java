@@ -81,7 +81,7 @@ public final class EvalResults {
             return new TaskResult(task, null, operating, List.of(), List.of(), null, null, null, families, null,
                     List.of());
         }
-        Runs runs = Runs.of(task, lines, byLine, ladder, target);
+        Runs runs = Runs.of(task, lines, byLine, operating, ladder, target);
         Bootstrap bootstrap = Bootstrap.of(lines, runs.curve(), target, Bootstrap.RESAMPLES,
                 RouterSettings.DEFAULT_SEED);
         List<Rival> compared = new ArrayList<>();
@@ -91,7 +91,8 @@ public final class EvalResults {
                 throw new IllegalStateException("baseline " + name + " decided other prompts of " + task
                         + " than the policy");
             }
-            Runs rival = Runs.of(task, lines, rivalByLine, ladder, target);
+            Runs rival = Runs.of(task, lines, rivalByLine, RunTotals.of(lines, line -> rivalByLine.get(line)
+                    .operating()), ladder, target);
             compared.add(new Rival(name, rival.metrics(), PairedBootstrap.of(lines, runs.curve(), rival.curve(),
                     target, Bootstrap.RESAMPLES, RouterSettings.DEFAULT_SEED)));
         });
@@ -113,8 +114,9 @@ public final class EvalResults {
     private record Runs(List<Function<BenchmarkLine, Choice>> curve, List<SweepPoint> sweep,
                         List<TargetPoint> targets, TaskMetrics metrics) {
 
+        /** @param operating the policy's run at its calibrated operating point, on the same lines */
         static Runs of(String task, List<BenchmarkLine> lines, Map<BenchmarkLine, RoutedPrompt> byLine,
-                       List<Double> ladder, double target) {
+                       RunTotals operating, List<Double> ladder, double target) {
             List<Function<BenchmarkLine, Choice>> curve = new ArrayList<>();
             List<SweepPoint> sweep = new ArrayList<>();
             for (double threshold : Thresholds.GRID) {
@@ -129,7 +131,6 @@ public final class EvalResults {
                 curve.add(point);
                 targets.add(new TargetPoint(ladder.get(i), RunTotals.of(lines, point)));
             }
-            RunTotals operating = RunTotals.of(lines, line -> byLine.get(line).operating());
             return new Runs(curve, sweep, targets, TaskMetrics.of(task, lines, operating, sweep, targets, target));
         }
     }

@@ -6,11 +6,8 @@ import dev.switchboard.core.policy.TrainedRouter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,20 +25,12 @@ class TrainMainTest {
         Path sums = SyntheticFiles.task(dir, "sums", 60, true);
         Path totals = SyntheticFiles.task(dir, "totals", 45, true);
         Path router = dir.resolve("router.json.gz");
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        int code;
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            code = TrainMain.run(new String[] {"--data", sums.toString(), "--data", totals.toString(), "--models",
-                    models.toString(), "--predictor", "words", "--out", router.toString()});
-        } finally {
-            System.setOut(out);
-        }
+        Console printed = Console.run(TrainMain::run, "--data", sums.toString(), "--data", totals.toString(),
+                "--models", models.toString(), "--predictor", "words", "--out", router.toString());
 
-        assertThat(code).isZero();
+        assertThat(printed.code()).isZero();
         TrainedRouter written = RouterArtifact.read(router);
-        assertThat(printed.toString(StandardCharsets.UTF_8))
+        assertThat(printed.out())
                 .contains("sums: " + TrainMain.describe(written.policy("sums")))
                 .contains("totals: " + TrainMain.describe(written.policy("totals")))
                 .contains("tasks it was not trained on: " + TrainMain.describe(written.fallback()))
